@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
+// Cloud SDKs sit behind dynamic import() and land in their own chunks, so a PR check never loads them.
+import { build } from 'esbuild';
+import { rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist');
+rmSync(outdir, { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/main.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: 'warning',
+  // CommonJS dependencies call require() for Node built-ins; give ESM chunks a real one.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __flagwrightCreateRequire } from 'node:module';\nconst require = __flagwrightCreateRequire(import.meta.url);",
+  },
+});
+writeFileSync(join(outdir, 'package.json'), JSON.stringify({ type: 'module' }) + '\n');
+chmodSync(join(outdir, 'cli.js'), 0o755);
