@@ -1,0 +1,72 @@
+// file://DIR: a plain folder (the embedded default). Writes are atomic per file (temp + rename).
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import type { Provider, ProviderFactory, RemoteObject } from './types.ts';
+
+async function walk(root: string, dir: string, out: RemoteObject[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return walk(root, path, out);
+      if (!entry.isFile() || entry.name.includes('.flagwright-tmp-')) return;
+      const bytes = await readFile(path);
+      out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') });
+    }),
+  );
+}
+
+const createLocal: ProviderFactory = async (location) => {
+  const root = location.dir!;
+  const info = await stat(root).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new Error(`${location.uri}: ${root} exists and is not a directory`);
+  let counter = 0;
+  const provider: Provider = {
+    kind: 'local folder',
+    supportsHeaders: false,
+    async list() {
+      const out: RemoteObject[] = [];
+      await walk(root, root, out);
+      return out;
+    },
+    async get(key) {
+      const body = await readFile(join(root, key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      return body ? { body } : undefined;
+    },
+    async put(key, body) {
+      const path = join(root, key);
+      await mkdir(dirname(path), { recursive: true });
+      const temp = `${path}.flagwright-tmp-${process.pid}-${counter++}`;
+      await writeFile(temp, body);
+      await rename(temp, path);
+    },
+    async delete(keys) {
+      await Promise.all(keys.map((key) => rm(join(root, key), { force: true })));
+      // Drop emptied revision folders so pruning leaves no litter.
+      await Promise.all(keys.map((key) => rmEmpty(root, dirname(join(root, key)))));
+    },
+    publicUrl(key) {
+      return pathToFileURL(join(root, key)).href;
+    },
+  };
+  return provider;
+};
+
+async function rmEmpty(root: string, dir: string): Promise<void> {
+  while (dir.startsWith(root) && dir !== root) {
+    const entries = await readdir(dir).catch(() => undefined);
+    if (!entries || entries.length > 0) return;
+    await rmdir(dir).catch(() => undefined);
+    dir = dirname(dir);
+  }
+}
+
+export default createLocal;

@@ -1,0 +1,144 @@
+// s3://bucket/prefix (+ --endpoint for R2/MinIO/other S3-compatible stores), with CloudFront invalidation.
+import {
+  CopyObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { joinKey, ProviderError, type Provider, type ProviderFactory, type PutOptions, type RemoteObject } from './types.ts';
+
+export const S3_PERMISSIONS = 's3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject, cloudfront:CreateInvalidation, cloudfront:GetInvalidation';
+
+/** Turns SDK errors about credentials, permissions and missing buckets into messages that say what to fix. */
+function explain(error: any, bucket: string): unknown {
+  const name = error?.name ?? error?.Code;
+  const status = error?.$metadata?.httpStatusCode;
+  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(String(error?.message))) {
+    return new ProviderError(
+      `no AWS credentials found: log in first (e.g. aws-actions/configure-aws-credentials with role-to-assume; the workflow needs "permissions: id-token: write"). Needed IAM actions: ${S3_PERMISSIONS}`,
+    );
+  }
+  if (name === 'NoSuchBucket') return new ProviderError(`bucket "${bucket}" does not exist (check the name and region)`);
+  if (name === 'AccessDenied' || name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || status === 403) {
+    return new ProviderError(`access denied on bucket "${bucket}" (${name}): the role needs ${S3_PERMISSIONS}`);
+  }
+  return error;
+}
+
+function s3Config(options: Parameters<ProviderFactory>[1]): S3ClientConfig {
+  const region = options.region ?? options.env.AWS_REGION ?? options.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const timeout = options.requestTimeoutMs ?? 60_000;
+  return {
+    region,
+    maxAttempts: 1, // the sync engine retries with its own backoff
+    requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) },
+    ...(options.endpoint
+      ? {
+          endpoint: options.endpoint,
+          forcePathStyle: true,
+          // Off-AWS stores reject or mangle the SDK's default flexible checksums.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }
+      : {}),
+  };
+}
+
+const createS3: ProviderFactory = async (location, options) => {
+  const bucket = location.bucket!;
+  const prefix = location.prefix;
+  const config = s3Config(options);
+  const client = new S3Client(config);
+  const full = (key: string) => joinKey(prefix, key);
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      throw explain(error, bucket);
+    }
+  };
+  const putParams = (key: string, o: PutOptions) => ({
+    Bucket: bucket,
+    Key: full(key),
+    CacheControl: o.headers.cacheControl,
+    ContentType: o.headers.contentType,
+    ...(o.headers.contentEncoding ? { ContentEncoding: o.headers.contentEncoding } : {}),
+    Metadata: { sha256: o.sha256 },
+  });
+  const invalidation = options.cloudfrontDistribution
+    ? await import('./cloudfront.ts').then((m) => m.createInvalidator(options, prefix))
+    : undefined;
+
+  const provider: Provider = {
+    kind: 's3',
+    supportsHeaders: true,
+    list: () =>
+      guard(async () => {
+        const out: RemoteObject[] = [];
+        let token: string | undefined;
+        const listPrefix = prefix ? `${prefix}/` : '';
+        do {
+          const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token }));
+          for (const item of page.Contents ?? []) {
+            const etag = item.ETag?.replace(/"/g, '');
+            // Multipart/KMS ETags are not MD5s: leave md5 unset so the file is re-uploaded rather than trusted.
+            out.push({ key: item.Key!.slice(listPrefix.length), size: item.Size ?? 0, ...(etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {}) });
+          }
+          token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+        return out;
+      }),
+    get: (key) =>
+      guard(async () => {
+        try {
+          const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: full(key) }));
+          const body = Buffer.from(await response.Body!.transformToByteArray());
+          return { body, ...(response.ContentEncoding ? { contentEncoding: response.ContentEncoding } : {}) };
+        } catch (error: any) {
+          if (error?.name === 'NoSuchKey' || error?.$metadata?.httpStatusCode === 404 && error?.name !== 'NoSuchBucket') return undefined;
+          throw error;
+        }
+      }),
+    put: (key, body, o) =>
+      guard(async () => {
+        await client.send(new PutObjectCommand({ ...putParams(key, o), Body: body, ContentMD5: Buffer.from(o.md5, 'hex').toString('base64') }));
+      }),
+    updateHeaders: (key, o) =>
+      guard(async () => {
+        // REPLACE rewrites every header and metadata in place; no bytes are re-sent.
+        await client.send(
+          new CopyObjectCommand({ ...putParams(key, o), CopySource: `${bucket}/${full(key).split('/').map(encodeURIComponent).join('/')}`, MetadataDirective: 'REPLACE' }),
+        );
+      }),
+    delete: (keys) =>
+      guard(async () => {
+        for (let i = 0; i < keys.length; i += 1000) {
+          const chunk = keys.slice(i, i + 1000);
+          const response = await client.send(
+            new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((key) => ({ Key: full(key) })), Quiet: true } }),
+          );
+          if (response.Errors?.length) {
+            const first = response.Errors[0]!;
+            throw Object.assign(new Error(`could not delete ${response.Errors.length} objects (first: ${first.Key}: ${first.Code} ${first.Message})`), {
+              name: first.Code,
+            });
+          }
+        }
+      }),
+    ...(invalidation ? { invalidate: (keys: string[], o: { wait: boolean }) => invalidation.invalidate(keys, o) } : {}),
+    publicUrl(key) {
+      if (options.endpoint) return `${options.endpoint.replace(/\/$/, '')}/${bucket}/${full(key)}`;
+      return `https://${bucket}.s3.${config.region}.amazonaws.com/${full(key)}`;
+    },
+    async close() {
+      client.destroy();
+      invalidation?.close();
+    },
+  };
+  return provider;
+};
+
+export default createS3;

@@ -1,0 +1,47 @@
+// What one action run did, phase by phase: the data the summary, the outputs and the exit status come from.
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { DiffReport } from '../diff/types.ts';
+import type { RunPlan } from './context.ts';
+
+export type PhaseStatus = 'passed' | 'failed' | 'skipped' | 'warning';
+
+export interface PhaseOutcome {
+  phase: string;
+  status: PhaseStatus;
+  /** Short markdown-safe description for the summary table. */
+  detail: string;
+}
+
+/** The subset of DeployResult (src/publish/deploy.ts) the action reports. */
+export interface DeployOutcome {
+  revision: string;
+  uploaded: number;
+  unchanged: number;
+  deleted: number;
+  invalidated: string[];
+  manifestUrl?: string;
+  datafileUrls: Record<string, string>;
+  dryRun: boolean;
+}
+
+export interface CommentOutcome {
+  action: 'created' | 'updated' | 'unchanged' | 'deleted' | 'none' | 'rendered';
+  url?: string;
+  bodyFile?: string;
+  /** Why the comment was not posted, when it was not (fork, read-only token, comment: render). */
+  notPosted?: string;
+  pullRequest?: number;
+}
+
+export interface RunResult {
+  plan: RunPlan;
+  phases: PhaseOutcome[];
+  problems: Diagnostic[];
+  revision?: string;
+  datafilesDir?: string;
+  diff?: DiffReport;
+  comment?: CommentOutcome;
+  deploy?: DeployOutcome;
+  /** Reasons the step fails; empty = success. */
+  failures: string[];
+}

@@ -1,0 +1,112 @@
+// Building datafiles: every environment × tag from one loaded project.
+import { FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
+import type { DatafileV2 } from '../model/datafile.ts';
+import type { BuiltDatafile, DatafileSet } from '../model/datafile-set.ts';
+import type { Project, ProjectConfig } from '../model/project.ts';
+import { loadProject } from '../project/load.ts';
+import { createDatafileBuilder } from './datafile.ts';
+import { revisionFromContent, revisionFromGit } from './revision.ts';
+import { toSchemaV1 } from './schema-v1.ts';
+import { stateFromDirectory, stateFromFeaturevisorFiles, type PreviousState } from './state.ts';
+
+export type { PreviousState } from './state.ts';
+export { stateFromDatafileSet, stateFromDatafiles } from './state.ts';
+export { writeDatafileSet } from './write.ts';
+
+export type SchemaVersion = '1' | '2';
+
+export function datafilePath(config: ProjectConfig, environment: string, tag: string): string {
+  const name = config.datafileNamePattern.replace('%s', `tag-${tag}`);
+  return environment ? `${environment}/${name}` : name;
+}
+
+export function buildDatafile(
+  project: Project,
+  options: { environment: string; tag: string | null; revision: string; state?: PreviousState },
+): DatafileV2 {
+  return createDatafileBuilder(project, options.state).build(options.environment, options.tag, options.revision);
+}
+
+export function buildDatafileSet(
+  project: Project,
+  options: { revision: string; commit?: string; schemaVersion?: SchemaVersion; state?: PreviousState },
+): DatafileSet {
+  const builder = createDatafileBuilder(project, options.state);
+  const files: BuiltDatafile[] = [];
+  for (const environment of project.config.environments) {
+    for (const tag of project.config.tags) {
+      const { datafile, bytes } = builder.serialize(environment, tag, options.revision);
+      const path = datafilePath(project.config, environment, tag);
+      if (options.schemaVersion === '1') {
+        const v1 = toSchemaV1(datafile, project);
+        const text = project.config.prettyDatafile ? JSON.stringify(v1, null, 2) : JSON.stringify(v1);
+        files.push({ environment, tag, path, datafile, bytes: Buffer.from(text) });
+      } else {
+        files.push({ environment, tag, path, datafile, bytes });
+      }
+    }
+  }
+  return { revision: options.revision, commit: options.commit, files };
+}
+
+export interface BuildProjectOptions {
+  projectDir: string;
+  revision?: string;
+  schemaVersion?: SchemaVersion;
+  /** A folder of previously built datafiles, or a deploy target / URL whose live datafiles are the state. */
+  stateFrom?: string;
+  /** Lint before building (default true): a project with lint errors is not built. */
+  lint?: boolean;
+}
+
+export interface BuildProjectResult {
+  set: DatafileSet;
+  project: Project;
+  diagnostics: Diagnostic[];
+  /** Where the previous allocation came from, for the build log. */
+  stateSource: string;
+}
+
+export async function buildProject(options: BuildProjectOptions): Promise<BuildProjectResult> {
+  const { project, diagnostics: loadDiagnostics } = await loadProject(options.projectDir);
+  let diagnostics = loadDiagnostics;
+  if (options.lint !== false) {
+    const { lintProject } = await import('../lint/index.ts');
+    diagnostics = await lintProject(project, loadDiagnostics);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new FlagwrightError(`the project has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was built`, errors);
+  }
+
+  const { state, source } = await resolveState(project, options.stateFrom);
+  let revision = options.revision;
+  let commit: string | undefined;
+  const git = await revisionFromGit(project.config.rootDirectory);
+  if (git) commit = git.commit;
+  if (!revision) {
+    revision = git?.revision ?? revisionFromContent([...project.features.values()].map((f) => f.file + JSON.stringify(f.raw)));
+  }
+  if (!/^[A-Za-z0-9._-]+$/.test(revision) || revision.includes('..')) {
+    throw new FlagwrightError(`--revision must be letters, digits, ".", "_" or "-" (got "${revision}")`, [], 2);
+  }
+  const set = buildDatafileSet(project, { revision, commit, schemaVersion: options.schemaVersion, state });
+  return { set, project, diagnostics, stateSource: source };
+}
+
+async function resolveState(project: Project, stateFrom: string | undefined): Promise<{ state?: PreviousState; source: string }> {
+  if (stateFrom) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(stateFrom) && !stateFrom.startsWith('file://')) {
+      const { readLiveDatafiles } = await import('../publish/remote-state.ts');
+      const live = await readLiveDatafiles(stateFrom, {});
+      if (!live) return { state: undefined, source: `nothing live at ${stateFrom}: fresh allocation` };
+      const { stateFromDatafileSet } = await import('./state.ts');
+      return { state: stateFromDatafileSet(live), source: `live datafiles at ${stateFrom} (revision ${live.revision})` };
+    }
+    const directory = stateFrom.startsWith('file://') ? new URL(stateFrom).pathname : stateFrom;
+    return { state: stateFromDirectory(directory, project.config), source: `datafiles in ${directory}` };
+  }
+  const featurevisorState = stateFromFeaturevisorFiles(project.config);
+  if (featurevisorState) return { state: featurevisorState, source: 'Featurevisor state files in .featurevisor/' };
+  return { state: undefined, source: 'none: fresh allocation (pass --state-from to keep users in their buckets)' };
+}

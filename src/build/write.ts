@@ -1,0 +1,34 @@
+// Writes a datafile set atomically: a sibling temp folder, then one rename. A failed build leaves the
+// previous output untouched and no half-written files behind.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { FlagwrightError } from '../model/diagnostic.ts';
+import type { DatafileSet } from '../model/datafile-set.ts';
+
+export async function writeDatafileSet(outDirectory: string, set: DatafileSet): Promise<void> {
+  const target = resolve(outDirectory);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  try {
+    for (const file of set.files) {
+      const destination = resolve(staging, file.path);
+      if (!destination.startsWith(staging + '/')) {
+        throw new FlagwrightError(`refusing to write ${file.path}: it would land outside ${outDirectory}`);
+      }
+      mkdirSync(dirname(destination), { recursive: true });
+      writeFileSync(destination, file.bytes);
+    }
+    const previous = existsSync(target) ? join(parent, `.${basename(target)}.old-${process.pid}-${Date.now()}`) : undefined;
+    if (previous) renameSync(target, previous);
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      if (previous) renameSync(previous, target);
+      throw error;
+    }
+    if (previous) rmSync(previous, { recursive: true, force: true });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,313 @@
+// diffDatafileSets: compares the BUILT datafiles of base and head, so indirect changes (a segment edit,
+// a default flowing into several environments) show up where they land. Pure.
+import type { DatafileFeature, DatafileSegment } from '../model/datafile.ts';
+import type { DatafileSet } from '../model/datafile-set.ts';
+import { compareFeature, featureEntryChanged, type FeatureSide } from './feature.ts';
+import { canonical, featureSegments, showExpression, showShare } from './normalize.ts';
+import { summarise } from './summary-sentence.ts';
+import type {
+  DatafileSize,
+  DiffOptions,
+  DiffReport,
+  EnvironmentDiff,
+  FeatureDiff,
+  ReportWarning,
+  SegmentChange,
+} from './types.ts';
+
+export type { DiffReport, DiffOptions } from './types.ts';
+
+export const DEFAULT_SIZE_BUDGET = 200 * 1024;
+
+interface EnvView {
+  features: Map<string, { feature: DatafileFeature; tags: string[] }>;
+  segments: Record<string, DatafileSegment>;
+}
+
+/** Groups a set's datafiles by environment; a feature's entry is the same in every tag datafile of an env. */
+function viewByEnvironment(set: DatafileSet | undefined): Map<string, EnvView> {
+  const envs = new Map<string, EnvView>();
+  if (!set) return envs;
+  const files = [...set.files].sort((a, b) => cmp(a.tag, b.tag));
+  for (const file of files) {
+    let view = envs.get(file.environment);
+    if (!view) envs.set(file.environment, (view = { features: new Map(), segments: {} }));
+    for (const [key, segment] of Object.entries(file.datafile.segments ?? {})) view.segments[key] ??= segment;
+    for (const [key, feature] of Object.entries(file.datafile.features ?? {})) {
+      const entry = view.features.get(key);
+      if (entry) entry.tags.push(file.tag);
+      else view.features.set(key, { feature, tags: [file.tag] });
+    }
+  }
+  return envs;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSet, options: DiffOptions = {}): DiffReport {
+  const sizeBudget = options.sizeBudget ?? DEFAULT_SIZE_BUDGET;
+  const baseEnvs = viewByEnvironment(base);
+  const headEnvs = viewByEnvironment(head);
+  const envOrder = unique([...head.files.map((f) => f.environment), ...(base?.files ?? []).map((f) => f.environment)]);
+  const isProduction = (env: string) =>
+    options.productionEnvironments ? options.productionEnvironments.includes(env) : /^prod/i.test(env);
+  const archived = new Set(options.archivedInHead ?? []);
+  const inAnyHeadEnv = new Set<string>();
+  const inAnyBaseEnv = new Set<string>();
+  for (const v of headEnvs.values()) for (const k of v.features.keys()) inAnyHeadEnv.add(k);
+  for (const v of baseEnvs.values()) for (const k of v.features.keys()) inAnyBaseEnv.add(k);
+
+  const warnings: ReportWarning[] = [];
+  const environments: EnvironmentDiff[] = [];
+  const segmentChanges = new Map<string, SegmentChange>();
+
+  for (const env of envOrder) {
+    const b: EnvView = baseEnvs.get(env) ?? { features: new Map(), segments: {} };
+    const h: EnvView = headEnvs.get(env) ?? { features: new Map(), segments: {} };
+    const changedSegments = new Set<string>();
+    for (const key of Object.keys(h.segments)) {
+      const before = b.segments[key];
+      if (before && canonical(parseConditions(before.conditions)) !== canonical(parseConditions(h.segments[key].conditions))) {
+        changedSegments.add(key);
+      }
+    }
+    const production = isProduction(env);
+    const features: FeatureDiff[] = [];
+    const keys = unique([...h.features.keys(), ...b.features.keys()]).sort(cmp);
+    for (const key of keys) {
+      const before = b.features.get(key);
+      const after = h.features.get(key);
+      const tagsBefore = before?.tags ?? [];
+      const tagsAfter = after?.tags ?? [];
+      if (before && after) {
+        const usesChanged = [...featureSegments(after.feature)].some((s) => changedSegments.has(s));
+        const tagsChanged = tagsBefore.join() !== tagsAfter.join();
+        if (!usesChanged && !tagsChanged && !featureEntryChanged(before.feature, after.feature)) continue;
+      }
+      const baseSide: FeatureSide | undefined = before && { feature: before.feature, segments: b.segments };
+      const headSide: FeatureSide | undefined = after && { feature: after.feature, segments: h.segments };
+      const comparison = compareFeature(baseSide, headSide, changedSegments);
+      let status: FeatureDiff['status'] = 'changed';
+      if (!before) {
+        status = inAnyBaseEnv.has(key) ? 'exposed' : 'added';
+        comparison.changes.unshift({
+          kind: status === 'added' ? 'feature-added' : 'feature-exposed',
+          after: tagsAfter.join(', '),
+          text: status === 'added' ? `feature added (tags: ${tagsAfter.join(', ')})` : `now exposed in this environment (tags: ${tagsAfter.join(', ')})`,
+        });
+      } else if (!after) {
+        status = inAnyHeadEnv.has(key) ? 'unexposed' : archived.has(key) ? 'archived' : 'removed';
+        const text = { unexposed: 'no longer exposed in this environment', archived: 'feature archived', removed: 'feature removed' }[status];
+        comparison.changes.unshift({
+          kind: status === 'unexposed' ? 'feature-unexposed' : status === 'archived' ? 'feature-archived' : 'feature-removed',
+          before: tagsBefore.join(', '),
+          text,
+        });
+      } else if (tagsBefore.join() !== tagsAfter.join()) {
+        const added = tagsAfter.filter((t) => !tagsBefore.includes(t));
+        const removed = tagsBefore.filter((t) => !tagsAfter.includes(t));
+        const parts = [...added.map((t) => `+${t}`), ...removed.map((t) => `−${t}`)];
+        comparison.changes.push({ kind: 'tags-changed', before: tagsBefore.join(', '), after: tagsAfter.join(', '), text: `tag datafiles ${parts.join(' ')}` });
+      }
+      if (!comparison.changes.length && !comparison.impact.length) continue;
+      const diff: FeatureDiff = { feature: key, status, tagsBefore, tagsAfter, ...comparison };
+      features.push(diff);
+      collectWarnings(env, production, diff, before?.feature, after?.feature, h, warnings);
+    }
+    for (const segment of [...changedSegments].sort(cmp)) {
+      const users = features.filter((f) => f.changes.some((c) => c.kind === 'segment-conditions' && c.subject === segment)).map((f) => f.feature);
+      let change = segmentChanges.get(segment);
+      if (!change) {
+        change = { segment, before: showExpression(b.segments[segment].conditions), after: showExpression(h.segments[segment].conditions), affects: [] };
+        segmentChanges.set(segment, change);
+      }
+      if (users.length) change.affects.push({ environment: env, features: users });
+    }
+    if (features.length) environments.push({ environment: env, production, features });
+  }
+
+  // Required features that the head datafile of an environment no longer contains.
+  for (const [env, view] of headEnvs) {
+    for (const [key, { feature }] of view.features) {
+      for (const req of feature.required ?? []) {
+        const reqKey = typeof req === 'string' ? req : req.key;
+        if (!view.features.has(reqKey) && baseEnvs.get(env)?.features.has(reqKey)) {
+          warnings.push({
+            code: 'required-missing',
+            environment: env,
+            feature: key,
+            message: `\`${key}\` requires \`${reqKey}\`, which is no longer in ${envLabel(env)}: \`${key}\` will always be disabled there`,
+          });
+        }
+      }
+    }
+  }
+
+  const sizes = datafileSizes(base, head, sizeBudget);
+  for (const size of sizes) {
+    if (size.overBudget) {
+      warnings.push({
+        code: 'size-budget',
+        environment: size.environment,
+        message: `datafile \`${size.path}\` is ${formatBytes(size.after!)}, over the ${formatBytes(sizeBudget)} budget`,
+      });
+    }
+  }
+
+  const report: DiffReport = {
+    schemaVersion: 1,
+    status: 'unchanged',
+    base: base ? { revision: base.revision, commit: base.commit, ref: options.baseRef } : undefined,
+    head: { revision: head.revision, commit: head.commit, ref: options.headRef },
+    summary: '',
+    warnings,
+    environments,
+    segments: [...segmentChanges.values()].sort((a, b) => cmp(a.segment, b.segment)),
+    sizes,
+    sizeBudget,
+    totals: {
+      featuresChanged: new Set(environments.flatMap((e) => e.features.map((f) => f.feature))).size,
+      environmentsChanged: environments.length,
+      changes: environments.reduce((n, e) => n + e.features.reduce((m, f) => m + f.changes.length, 0), 0),
+    },
+  };
+  applyChecks(report, options);
+  return report;
+}
+
+/** Adds head lint/spec results, then settles the status and the summary sentence. */
+export function applyChecks(report: DiffReport, options: Pick<DiffOptions, 'lint' | 'tests'>): DiffReport {
+  if (options.lint) {
+    const errors = options.lint.filter((d) => d.severity === 'error').length;
+    report.lint = { errors, warnings: options.lint.length - errors, diagnostics: options.lint };
+    if (errors) report.warnings.unshift({ code: 'lint-errors', message: `the head does not lint: ${errors} ${errors === 1 ? 'error' : 'errors'}` });
+  }
+  if (options.tests) {
+    report.tests = options.tests;
+    if (options.tests.failed) {
+      report.warnings.unshift({ code: 'tests-failed', message: `${options.tests.failed} of ${options.tests.passed + options.tests.failed} spec assertions fail on the head` });
+    }
+  }
+  const invalid = report.warnings.some((w) => w.code === 'lint-errors' || w.code === 'tests-failed' || w.code === 'build-failed');
+  report.status = invalid ? 'invalid' : report.warnings.length ? 'risky' : report.environments.length ? 'changed' : 'unchanged';
+  report.summary = summarise(report);
+  return report;
+}
+
+/** A report for a head that could not be built at all (load or lint errors). */
+export function invalidReport(
+  head: { revision: string; commit?: string; ref?: string },
+  base: { revision: string; commit?: string; ref?: string } | undefined,
+  message: string,
+  options: Pick<DiffOptions, 'lint' | 'tests' | 'sizeBudget'> = {},
+): DiffReport {
+  const report: DiffReport = {
+    schemaVersion: 1,
+    status: 'invalid',
+    base,
+    head,
+    summary: '',
+    warnings: [{ code: 'build-failed', message }],
+    environments: [],
+    segments: [],
+    sizes: [],
+    sizeBudget: options.sizeBudget ?? DEFAULT_SIZE_BUDGET,
+    totals: { featuresChanged: 0, environmentsChanged: 0, changes: 0 },
+  };
+  return applyChecks(report, options);
+}
+
+function collectWarnings(
+  env: string,
+  production: boolean,
+  diff: FeatureDiff,
+  before: DatafileFeature | undefined,
+  after: DatafileFeature | undefined,
+  headView: EnvView,
+  warnings: ReportWarning[],
+): void {
+  const where = envLabel(env);
+  const f = `\`${diff.feature}\``;
+  if (diff.status === 'removed' || diff.status === 'archived' || diff.status === 'unexposed') {
+    const dependants = [...headView.features].filter(([, v]) => (v.feature.required ?? []).some((r) => (typeof r === 'string' ? r : r.key) === diff.feature));
+    const verb = { removed: 'removed from', archived: 'archived: gone from', unexposed: 'no longer exposed in' }[diff.status];
+    const enabled = diff.impact.reduce((n, i) => Math.max(n, i.enabledBefore), 0);
+    warnings.push({
+      code: 'removal',
+      environment: env,
+      feature: diff.feature,
+      message: `${f} ${verb} ${where}${enabled ? ` (it was on for up to ${showShare(enabled)} of a rule's users)` : ''}; SDKs will treat it as disabled${dependants.length ? `, and ${dependants.map(([k]) => `\`${k}\``).join(', ')} still require it` : ''}`,
+    });
+    return;
+  }
+  if (before && after && canonical(before.bucketBy) !== canonical(after.bucketBy)) {
+    warnings.push({ code: 'bucket-by', environment: env, feature: diff.feature, message: `${f} in ${where}: bucketBy changed, so every user is re-bucketed` });
+  }
+  const rebucketed = diff.impact.filter((i) => i.switchedVariation > 0);
+  for (const i of rebucketed) {
+    warnings.push({
+      code: 'rebucketing',
+      environment: env,
+      feature: diff.feature,
+      message: `${f} in ${where}: ${showShare(i.switchedVariation)} of rule \`${i.rule}\`'s users switch variation (re-bucketing)`,
+    });
+  }
+  if (before && after) {
+    const wasOn = (before.traffic ?? []).some((t) => t.percentage > 0 && t.enabled !== false);
+    const isOn = (after.traffic ?? []).some((t) => t.percentage > 0 && t.enabled !== false);
+    if (wasOn && !isOn) {
+      warnings.push({ code: 'kill-switch', environment: env, feature: diff.feature, message: `${f} is switched off for everyone in ${where} (kill switch: every rule is now at 0%)` });
+      return;
+    }
+  }
+  if (production) {
+    const increases = diff.impact.filter((i) => i.newlyEnabled > 0);
+    if (increases.length) {
+      const parts = increases.map((i) => {
+        const ruleText = i.status === 'added' ? `new rule \`${i.rule}\`` : `rule \`${i.rule}\``;
+        return `${ruleText} (${i.segments}): +${showShare(i.newlyEnabled)} of its users`;
+      });
+      const label = diff.status === 'added' ? 'new feature ' : diff.status === 'exposed' ? 'newly exposed ' : '';
+      warnings.push({ code: 'exposure-increase', environment: env, feature: diff.feature, message: `${label}${f} in ${where}: exposure increases: ${parts.join('; ')}` });
+    }
+  }
+}
+
+function parseConditions(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '*') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function datafileSizes(base: DatafileSet | undefined, head: DatafileSet, budget: number): DatafileSize[] {
+  const byPath = new Map<string, DatafileSize>();
+  for (const file of base?.files ?? []) {
+    byPath.set(file.path, { path: file.path, environment: file.environment, tag: file.tag, before: file.bytes.length, overBudget: false });
+  }
+  for (const file of head.files) {
+    const entry = byPath.get(file.path) ?? { path: file.path, environment: file.environment, tag: file.tag, overBudget: false };
+    entry.after = file.bytes.length;
+    entry.overBudget = entry.after > budget;
+    byPath.set(file.path, entry);
+  }
+  return [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
+}
+
+export function envLabel(env: string): string {
+  return env === '' ? 'the datafiles' : `\`${env}\``;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+function unique<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}

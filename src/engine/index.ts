@@ -1,0 +1,100 @@
+// Flagwright's evaluation engine: @featurevisor/sdk 2.0.0 semantics over schemaVersion "2" datafiles
+// (schemaVersion "1" is converted in memory), without depending on the SDK at runtime.
+import type { AnyDatafile, Context } from '../model/datafile.ts';
+import { compileDatafile } from './compile.ts';
+import { evaluate, type EvaluationEnvironment } from './evaluate.ts';
+import { KNOWN_SDK_DIFFERENCES } from './known-differences.ts';
+import type { EvaluateCallOptions, Evaluation, EvaluationType, EvaluatorOptions } from './types.ts';
+
+export { KNOWN_SDK_DIFFERENCES, type KnownSdkDifference } from './known-differences.ts';
+export { getBucketKey } from './bucket.ts';
+export { getBucketValue, MAX_BUCKETED_NUMBER } from './hash.ts';
+export { matchConditions } from './conditions.ts';
+export { matchSegmentExpression } from './segments.ts';
+export { compileDatafile } from './compile.ts';
+export type * from './types.ts';
+export { EVALUATION_REASONS } from './types.ts';
+
+export interface Evaluator {
+  evaluateFlag(featureKey: string, context?: Context, options?: EvaluateCallOptions): Evaluation;
+  evaluateVariation(featureKey: string, context?: Context, options?: EvaluateCallOptions): Evaluation;
+  evaluateVariable(featureKey: string, variableKey: string, context?: Context, options?: EvaluateCallOptions): Evaluation;
+  isEnabled(featureKey: string, context?: Context): boolean;
+  getVariation(featureKey: string, context?: Context, options?: EvaluateCallOptions): string | null;
+  getVariable(featureKey: string, variableKey: string, context?: Context, options?: EvaluateCallOptions): unknown;
+  getAllVariables(featureKey: string, context?: Context): Record<string, unknown>;
+  featureKeys(): string[];
+}
+
+const EMPTY_CONTEXT: Context = {};
+const knownNames = new Set(KNOWN_SDK_DIFFERENCES.map((d) => d.name));
+
+export function createEvaluator(datafile: AnyDatafile | string, options: EvaluatorOptions = {}): Evaluator {
+  const source = typeof datafile === 'string' ? (JSON.parse(datafile) as AnyDatafile) : datafile;
+  const emulate = new Set(options.emulateSdkBugs ?? []);
+  for (const name of emulate) if (!knownNames.has(name)) throw new Error(`unknown SDK bug "${name}"`);
+  const env: EvaluationEnvironment = {
+    compiled: compileDatafile(source),
+    sticky: options.sticky,
+    bucketValueHook: options.bucketValue,
+    requiredInheritsVariableKey: emulate.has('required-variables'),
+    zeroPercentStopsVariables: emulate.has('forced-zero-percent-variables'),
+  };
+
+  function run(
+    type: EvaluationType,
+    featureKey: string,
+    variableKey: string | undefined,
+    context: Context | undefined,
+    call: EvaluateCallOptions | undefined,
+  ): Evaluation {
+    const evaluation = evaluate(env, type, featureKey, variableKey, context ?? EMPTY_CONTEXT);
+    if (call) {
+      if (type === 'variation' && call.defaultVariationValue !== undefined && evaluation.variationValue === undefined) {
+        evaluation.variationValue = call.defaultVariationValue;
+      }
+      if (type === 'variable' && call.defaultVariableValue !== undefined && evaluation.variableValue === undefined) {
+        evaluation.variableValue = call.defaultVariableValue;
+      }
+    }
+    return evaluation;
+  }
+
+  function variableResult(evaluation: Evaluation): unknown {
+    const value = evaluation.variableValue;
+    if (value === undefined) return null;
+    if (evaluation.variableSchema && evaluation.variableSchema.type === 'json' && typeof value === 'string') {
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    }
+    return value;
+  }
+
+  const evaluator: Evaluator = {
+    evaluateFlag: (featureKey, context, call) => run('flag', featureKey, undefined, context, call),
+    evaluateVariation: (featureKey, context, call) => run('variation', featureKey, undefined, context, call),
+    evaluateVariable: (featureKey, variableKey, context, call) => run('variable', featureKey, variableKey, context, call),
+    isEnabled: (featureKey, context) => run('flag', featureKey, undefined, context, undefined).enabled === true,
+    getVariation(featureKey, context, call) {
+      const evaluation = run('variation', featureKey, undefined, context, call);
+      if (evaluation.variationValue !== undefined) return evaluation.variationValue;
+      if (evaluation.variation) return evaluation.variation.value;
+      return null;
+    },
+    getVariable: (featureKey, variableKey, context, call) =>
+      variableResult(run('variable', featureKey, variableKey, context, call)),
+    getAllVariables(featureKey, context) {
+      const schema = env.compiled.feature(featureKey)?.variablesSchema ?? {};
+      const result: Record<string, unknown> = {};
+      for (const variableKey of Object.keys(schema)) {
+        result[variableKey] = variableResult(run('variable', featureKey, variableKey, context, undefined));
+      }
+      return result;
+    },
+    featureKeys: () => env.compiled.featureKeys(),
+  };
+  return evaluator;
+}

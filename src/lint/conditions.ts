@@ -1,0 +1,111 @@
+// Condition checks: known attributes and the value each operator needs (official messages, §9.3),
+// plus what the official linter lacks: regexes that do not compile, invalid semver, quoted dates.
+import type { DocPath } from '../model/project.ts';
+import { checkAttributeReference, isRecord, type LintContext } from './context.ts';
+
+const NUMERIC = new Set(['greaterThan', 'greaterThanOrEquals', 'lessThan', 'lessThanOrEquals']);
+const STRING = new Set(['contains', 'notContains', 'startsWith', 'endsWith', 'includes', 'notIncludes']);
+const SEMVER = new Set(['semverEquals', 'semverNotEquals', 'semverGreaterThan', 'semverGreaterThanOrEquals', 'semverLessThan', 'semverLessThanOrEquals']);
+const DATE = new Set(['before', 'after']);
+const LIST = new Set(['in', 'notIn']);
+const REGEX = new Set(['matches', 'notMatches']);
+const PRESENCE = new Set(['exists', 'notExists']);
+const EQUALITY = new Set(['equals', 'notEquals']);
+
+// The SDK's vendored compare-versions accepts this shape; anything else makes the condition false.
+const SEMVER_PATTERN =
+  /^[v^~<>=]*?(\d+)(?:\.([x*]|\d+)(?:\.([x*]|\d+)(?:\.([x*]|\d+))?(?:-([\da-z-]+(?:\.[\da-z-]+)*))?(?:\+[\da-z-]+(?:\.[\da-z-]+)*)?)?)?$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Walks `"*"`, one condition, a list, and and/or/not nesting. */
+export function checkConditions(ctx: LintContext, file: string, path: DocPath, conditions: unknown): void {
+  if (Array.isArray(conditions)) {
+    conditions.forEach((condition, index) => checkConditions(ctx, file, [...path, index], condition));
+    return;
+  }
+  if (!isRecord(conditions)) return; // "*" and malformed values: the schema reports those
+  let nested = false;
+  for (const operator of ['and', 'or', 'not']) {
+    if (Array.isArray(conditions[operator])) {
+      nested = true;
+      checkConditions(ctx, file, [...path, operator], conditions[operator]);
+    }
+  }
+  if (!nested) checkPlainCondition(ctx, file, path, conditions);
+}
+
+function checkPlainCondition(ctx: LintContext, file: string, path: DocPath, condition: Record<string, unknown>): void {
+  const { attribute, operator } = condition;
+  if (typeof attribute === 'string') checkAttributeReference(ctx, file, [...path, 'attribute'], attribute);
+  if (typeof operator !== 'string') return;
+  const valuePath = [...path, 'value'];
+  const hasValue = 'value' in condition;
+  const value = condition.value;
+  const fail = (message: string) => ctx.findings.error(file, valuePath, 'condition-value', message);
+
+  if ('regexFlags' in condition && !REGEX.has(operator)) {
+    ctx.findings.error(file, [...path, 'regexFlags'], 'condition-value', 'when operator is nether "matches" nor "notMatches", regexFlags are not needed');
+  }
+  if (PRESENCE.has(operator)) {
+    if (hasValue) fail(`when operator is "${operator}", value is not needed`);
+    return;
+  }
+  if (!hasValue) {
+    ctx.findings.error(file, path, 'condition-value', `when operator is "${operator}", value is required`);
+    return;
+  }
+  if (EQUALITY.has(operator)) {
+    const ok = value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value);
+    if (!ok) fail(`when operator is "${operator}", value must be a string, number, boolean, date or null`);
+  } else if (NUMERIC.has(operator)) {
+    if (typeof value !== 'number') fail(`when operator is "${operator}", value must be a number`);
+  } else if (STRING.has(operator)) {
+    if (typeof value !== 'string') fail(`when operator is "${operator}", value must be a string`);
+  } else if (SEMVER.has(operator)) {
+    if (typeof value !== 'string') fail(`when operator is "${operator}", value must be a string`);
+    else if (!SEMVER_PATTERN.test(value)) fail(`"${value}" is not a valid semantic version, so this condition never matches`);
+  } else if (DATE.has(operator)) {
+    checkDateValue(ctx, file, valuePath, operator, value);
+  } else if (LIST.has(operator)) {
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+      fail(`when operator is "${operator}", value must be an array of strings`);
+    }
+  } else if (REGEX.has(operator)) {
+    checkRegex(ctx, file, path, operator, value, condition.regexFlags);
+  }
+}
+
+// Decision: the SDK compares with `new Date(value)`, so a quoted ISO date works at runtime and is
+// accepted with a warning (the official linter rejects it); anything that does not parse is an error.
+function checkDateValue(ctx: LintContext, file: string, path: DocPath, operator: string, value: unknown): void {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) ctx.findings.error(file, path, 'condition-value', `when operator is "${operator}", value must be a date`);
+    return;
+  }
+  if (typeof value === 'string' && ISO_DATE.test(value.trim()) && !Number.isNaN(Date.parse(value))) {
+    ctx.findings.warning(
+      file,
+      path,
+      'date-string',
+      `"${value}" is a quoted date: Flagwright and the SDK accept it, but the official linter requires an unquoted YAML timestamp`,
+    );
+    return;
+  }
+  ctx.findings.error(file, path, 'condition-value', `when operator is "${operator}", value must be a date`);
+}
+
+function checkRegex(ctx: LintContext, file: string, path: DocPath, operator: string, value: unknown, flags: unknown): void {
+  if (typeof value !== 'string') {
+    ctx.findings.error(file, [...path, 'value'], 'condition-value', `when operator is "${operator}", value must be a string`);
+    return;
+  }
+  if (flags !== undefined && (typeof flags !== 'string' || !/^[gimsuy]+$/.test(flags))) {
+    ctx.findings.error(file, [...path, 'regexFlags'], 'condition-value', 'regexFlags may only contain the letters g, i, m, s, u and y');
+    return;
+  }
+  try {
+    new RegExp(value, (flags as string | undefined) ?? '');
+  } catch (error) {
+    ctx.findings.error(file, [...path, 'value'], 'condition-value', `Invalid regular expression: ${(error as Error).message}`);
+  }
+}

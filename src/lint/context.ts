@@ -1,0 +1,94 @@
+// Shared lookups for the semantic checks, built once per lint run (Maps/Sets only).
+import type { Attribute, DocPath, Project } from '../model/project.ts';
+import { FindingList } from './finding.ts';
+
+export interface LintContext {
+  project: Project;
+  findings: FindingList;
+  environments: Set<string>;
+  tags: Set<string>;
+  /** Attribute key → attribute; object attributes also answer to `key.property`. */
+  attributeByPath: Map<string, Attribute>;
+  /** Object attributes that declare no properties accept any `key.*` path. */
+  openObjectAttributes: Set<string>;
+}
+
+export function createContext(project: Project): LintContext {
+  const attributeByPath = new Map<string, Attribute>();
+  const openObjectAttributes = new Set<string>();
+  for (const attribute of project.attributes.values()) {
+    attributeByPath.set(attribute.key, attribute);
+    if (attribute.type !== 'object') continue;
+    const properties = attribute.properties ? Object.keys(attribute.properties) : [];
+    if (properties.length === 0) openObjectAttributes.add(attribute.key);
+    for (const property of properties) attributeByPath.set(`${attribute.key}.${property}`, attribute);
+  }
+  return {
+    project,
+    findings: new FindingList(),
+    environments: new Set(project.config.environments),
+    tags: new Set(project.config.tags),
+    attributeByPath,
+    openObjectAttributes,
+  };
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** Reads the value at `path` inside a raw document. */
+export function valueAt(raw: unknown, path: DocPath): unknown {
+  let node = raw;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/** Checks an attribute reference (condition attribute or bucketBy entry). */
+export function checkAttributeReference(ctx: LintContext, file: string, path: DocPath, name: string): void {
+  const attribute = ctx.attributeByPath.get(name);
+  if (!attribute) {
+    const dot = name.indexOf('.');
+    if (dot > 0 && ctx.openObjectAttributes.has(name.slice(0, dot))) return;
+    ctx.findings.error(file, path, 'unknown-attribute', `Unknown attribute "${name}"`);
+    return;
+  }
+  if (attribute.archived) ctx.findings.warning(file, path, 'archived-attribute', `Attribute "${attribute.key}" is archived`);
+}
+
+/** Checks every segment key in a rule/force/override segment expression. */
+export function checkSegmentExpression(ctx: LintContext, file: string, path: DocPath, expression: unknown): void {
+  if (typeof expression === 'string') {
+    if (expression === '*') return;
+    const segment = ctx.project.segments.get(expression);
+    if (!segment) ctx.findings.error(file, path, 'unknown-segment', `Unknown segment key "${expression}"`);
+    else if (segment.archived) {
+      ctx.findings.warning(file, path, 'archived-segment', `Segment "${expression}" is archived`);
+    }
+    return;
+  }
+  if (Array.isArray(expression)) {
+    expression.forEach((item, index) => checkSegmentExpression(ctx, file, [...path, index], item));
+    return;
+  }
+  if (isRecord(expression)) {
+    for (const operator of ['and', 'or', 'not']) {
+      const list = expression[operator];
+      if (Array.isArray(list)) list.forEach((item, index) => checkSegmentExpression(ctx, file, [...path, operator, index], item));
+    }
+  }
+}
+
+/** `Invalid name` as the official linter says it. */
+export function checkEntityName(ctx: LintContext, file: string, key: string, allowDots: boolean): void {
+  const pattern = allowDots ? /^[a-zA-Z0-9_\-./]+$/ : /^[a-zA-Z0-9_\-/]+$/;
+  if (pattern.test(key)) return;
+  ctx.findings.error(
+    file,
+    [],
+    'invalid-name',
+    `Invalid name: "${key}". Names must be alphanumeric and can contain _, -${allowDots ? ', .' : ''} and /`,
+  );
+}

@@ -1,0 +1,124 @@
+// Loads a Featurevisor project: config, then every entity file of both dialects, parsed once.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Dialect, Project, ProjectConfig } from '../model/project.ts';
+import { loadConfig } from './config.ts';
+import { parseFilesInParallel } from './parallel-parse.ts';
+import type { ParseOutcome } from './parse.ts';
+import {
+  featureDialect,
+  normalizeAttribute,
+  normalizeFeature,
+  normalizeGroup,
+  normalizeSegment,
+  normalizeTestSpec,
+} from './normalize.ts';
+
+const YAML_FILE = /\.ya?ml$/;
+
+export interface LoadResult {
+  project: Project;
+  diagnostics: Diagnostic[];
+}
+
+interface EntityFile {
+  key: string;
+  /** Project-relative, forward slashes. */
+  file: string;
+  absolute: string;
+}
+
+/** Lists YAML files below `directory` depth-first in byte order, as Featurevisor v2 does; keys keep subfolders. */
+export function listEntityFiles(directory: string, rootDirectory: string): EntityFile[] {
+  const found: EntityFile[] = [];
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) return found;
+  const walk = (dir: string, prefix: string) => {
+    const names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const absolute = join(dir, name);
+      const stat = statSync(absolute);
+      if (stat.isDirectory()) walk(absolute, `${prefix}${name}/`);
+      else if (YAML_FILE.test(name)) {
+        found.push({
+          key: prefix + name.replace(YAML_FILE, ''),
+          file: relative(rootDirectory, absolute).split(sep).join('/'),
+          absolute,
+        });
+      }
+    }
+  };
+  walk(directory, '');
+  return found;
+}
+
+export async function loadProject(rootDirectory: string): Promise<LoadResult> {
+  const config = await loadConfig(rootDirectory);
+  return loadProjectWithConfig(config);
+}
+
+export async function loadProjectWithConfig(config: ProjectConfig): Promise<LoadResult> {
+  const root = config.rootDirectory;
+  const kinds = {
+    attribute: listEntityFiles(config.attributesDirectoryPath, root),
+    segment: listEntityFiles(config.segmentsDirectoryPath, root),
+    feature: listEntityFiles(config.featuresDirectoryPath, root),
+    group: listEntityFiles(config.groupsDirectoryPath, root),
+    test: listEntityFiles(config.testsDirectoryPath, root),
+  };
+  const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
+  const outcomes = await parseFilesInParallel(all.map((entry) => ({ absolute: entry.absolute, file: entry.file })));
+  const byFile = new Map<string, ParseOutcome>();
+  all.forEach((entry, index) => byFile.set(entry.file, outcomes[index]));
+
+  const diagnostics: Diagnostic[] = [];
+  const docs = (entries: EntityFile[]) =>
+    entries.flatMap((entry) => {
+      const outcome = byFile.get(entry.file)!;
+      if (!outcome.ok) {
+        diagnostics.push(outcome.diagnostic);
+        return [];
+      }
+      return [{ ...entry, doc: outcome.doc }];
+    });
+
+  const project: Project = {
+    config,
+    attributes: new Map(),
+    segments: new Map(),
+    features: new Map(),
+    groups: new Map(),
+    tests: [],
+  };
+  for (const { key, file, doc } of docs(kinds.attribute)) project.attributes.set(key, normalizeAttribute(key, file, doc));
+  const featureDocs = docs(kinds.feature);
+  // Segments, groups and specs look the same in both dialects; they take the dialect most features use.
+  const v1Count = featureDocs.filter(({ doc }) => featureDialect(doc) === 'v1').length;
+  const projectDialect: Dialect = v1Count * 2 > featureDocs.length ? 'v1' : 'v2';
+  for (const { key, file, doc } of docs(kinds.segment)) project.segments.set(key, normalizeSegment(key, file, doc, projectDialect));
+  for (const { key, file, doc } of featureDocs) project.features.set(key, normalizeFeature(key, file, doc, config));
+  for (const { key, file, doc } of docs(kinds.group)) project.groups.set(key, normalizeGroup(key, file, doc, projectDialect));
+  for (const { key, file, doc } of docs(kinds.test)) project.tests.push(normalizeTestSpec(key, file, doc, projectDialect));
+
+  if (all.length === 0) {
+    diagnostics.push({
+      file: relative(root, config.configFile ?? root) || '.',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'empty-project',
+      message: `no attributes, segments or features found under ${relative(root, config.featuresDirectoryPath) || '.'} and its sibling folders`,
+    });
+  } else if (kinds.feature.length === 0) {
+    diagnostics.push({
+      file: relative(root, config.featuresDirectoryPath) || 'features',
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule: 'empty-project',
+      message: 'the project has no features',
+    });
+  }
+  return { project, diagnostics };
+}

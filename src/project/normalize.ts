@@ -1,0 +1,264 @@
+// Turns parsed YAML documents of either dialect into the one Project model.
+// Defensive on purpose: malformed parts are skipped here and reported by the linter's schema checks,
+// so a broken file never crashes loading.
+import type { Condition, GroupSegment, Required, VariableOverride, VariableType, VariableValue } from '../model/datafile.ts';
+import {
+  NO_ENVIRONMENT,
+  type Attribute,
+  type Dialect,
+  type DocPath,
+  type Feature,
+  type FeatureAssertion,
+  type FeatureVariableSchema,
+  type FeatureVariation,
+  type ForceEntry,
+  type Group,
+  type ProjectConfig,
+  type Rule,
+  type Segment,
+  type SegmentAssertion,
+  type TestSpec,
+} from '../model/project.ts';
+
+type Doc = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Doc =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asRecord = (value: unknown): Doc => (isRecord(value) ? value : {});
+const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const optionalBoolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+export function featureDialect(doc: Doc): Dialect {
+  if (isRecord(doc.environments) || Array.isArray(doc.variablesSchema)) return 'v1';
+  return 'v2';
+}
+
+export function normalizeAttribute(key: string, file: string, doc: Doc): Attribute {
+  const properties = isRecord(doc.properties)
+    ? Object.fromEntries(Object.entries(doc.properties).map(([name, value]) => [name, { type: String(asRecord(value).type ?? ''), description: optionalString(asRecord(value).description) }]))
+    : undefined;
+  return {
+    key,
+    file,
+    dialect: 'capture' in doc ? 'v1' : 'v2',
+    raw: doc,
+    type: String(doc.type ?? ''),
+    description: optionalString(doc.description),
+    archived: optionalBoolean(doc.archived),
+    capture: optionalBoolean(doc.capture),
+    properties,
+  };
+}
+
+export function normalizeSegment(key: string, file: string, doc: Doc, dialect: Dialect): Segment {
+  return {
+    key,
+    file,
+    dialect,
+    raw: doc,
+    description: optionalString(doc.description),
+    archived: optionalBoolean(doc.archived),
+    conditions: (doc.conditions ?? []) as Condition | Condition[],
+  };
+}
+
+export function normalizeGroup(key: string, file: string, doc: Doc, dialect: Dialect): Group {
+  return {
+    key,
+    file,
+    dialect,
+    raw: doc,
+    description: optionalString(doc.description),
+    slots: asArray(doc.slots).map((slot) => {
+      const record = asRecord(slot);
+      return { feature: optionalString(record.feature), percentage: Number(record.percentage ?? 0) };
+    }),
+  };
+}
+
+export function normalizeFeature(key: string, file: string, doc: Doc, config: ProjectConfig): Feature {
+  const dialect = featureDialect(doc);
+  const variablesSchema = dialect === 'v1' ? variablesSchemaV1(doc, file) : variablesSchemaV2(doc, file);
+  const variations = asArray(doc.variations).map((variation, index) =>
+    dialect === 'v1' ? variationV1(asRecord(variation), file, index) : variationV2(asRecord(variation), file, index),
+  );
+
+  const rules: Record<string, Rule[]> = {};
+  const force: Record<string, ForceEntry[]> = {};
+  const expose: Record<string, boolean | string[]> = {};
+  for (const environment of config.environments) {
+    // Where this environment's rules/force/expose live in the source document.
+    const base: DocPath =
+      dialect === 'v1' ? (config.environmentsDisabled ? [] : ['environments', environment]) : [];
+    const scope = dialect === 'v1' ? asRecord(config.environmentsDisabled ? doc : asRecord(doc.environments)[environment]) : doc;
+    const pick = (name: string): { value: unknown; path: DocPath } => {
+      if (dialect === 'v1') return { value: scope[name], path: [...base, name] };
+      if (config.environmentsDisabled) return { value: doc[name], path: [name] };
+      return { value: asRecord(doc[name])[environment], path: [name, environment] };
+    };
+    const ruleSource = pick('rules');
+    rules[environment] = asArray(ruleSource.value).map((rule, index) => toRule(asRecord(rule), { file, path: [...ruleSource.path, index] }));
+    const forceSource = pick('force');
+    force[environment] = asArray(forceSource.value).map((entry, index) => toForce(asRecord(entry), { file, path: [...forceSource.path, index] }));
+    const exposeValue = pick('expose').value;
+    if (typeof exposeValue === 'boolean' || Array.isArray(exposeValue)) expose[environment] = exposeValue as boolean | string[];
+  }
+
+  return {
+    key,
+    file,
+    dialect,
+    raw: doc,
+    description: optionalString(doc.description),
+    tags: asArray(doc.tags).filter((tag): tag is string => typeof tag === 'string'),
+    archived: optionalBoolean(doc.archived),
+    deprecated: optionalBoolean(doc.deprecated),
+    bucketBy: doc.bucketBy as Feature['bucketBy'],
+    required: Array.isArray(doc.required) ? (doc.required as Required[]) : undefined,
+    disabledVariationValue: optionalString(doc.disabledVariationValue),
+    variablesSchema,
+    variations,
+    rules,
+    force,
+    expose,
+  };
+}
+
+function schemaEntry(key: string, entry: Doc, file: string, path: DocPath): FeatureVariableSchema {
+  return {
+    key,
+    type: entry.type as VariableType,
+    defaultValue: entry.defaultValue as VariableValue,
+    description: optionalString(entry.description),
+    deprecated: optionalBoolean(entry.deprecated),
+    useDefaultWhenDisabled: optionalBoolean(entry.useDefaultWhenDisabled),
+    disabledValue: entry.disabledValue as VariableValue | undefined,
+    source: { file, path },
+  };
+}
+
+function variablesSchemaV1(doc: Doc, file: string): FeatureVariableSchema[] {
+  return asArray(doc.variablesSchema).flatMap((entry, index) => {
+    const record = asRecord(entry);
+    return typeof record.key === 'string' ? [schemaEntry(record.key, record, file, ['variablesSchema', index])] : [];
+  });
+}
+
+function variablesSchemaV2(doc: Doc, file: string): FeatureVariableSchema[] {
+  return Object.entries(asRecord(doc.variablesSchema)).map(([key, entry]) => schemaEntry(key, asRecord(entry), file, ['variablesSchema', key]));
+}
+
+function toOverride(entry: Doc): VariableOverride {
+  const override: VariableOverride = { value: entry.value as VariableValue };
+  if ('conditions' in entry) override.conditions = entry.conditions as VariableOverride['conditions'];
+  if ('segments' in entry) override.segments = entry.segments as VariableOverride['segments'];
+  return override;
+}
+
+function variationV1(doc: Doc, file: string, index: number): FeatureVariation {
+  let variables: Record<string, VariableValue> | undefined;
+  let variableOverrides: Record<string, VariableOverride[]> | undefined;
+  for (const entry of asArray(doc.variables)) {
+    const record = asRecord(entry);
+    if (typeof record.key !== 'string') continue;
+    (variables ??= {})[record.key] = record.value as VariableValue;
+    if (Array.isArray(record.overrides)) {
+      (variableOverrides ??= {})[record.key] = record.overrides.map((override) => toOverride(asRecord(override)));
+    }
+  }
+  return {
+    value: String(doc.value ?? ''),
+    description: optionalString(doc.description),
+    weight: typeof doc.weight === 'number' ? doc.weight : 0,
+    variables,
+    variableOverrides,
+    source: { file, path: ['variations', index] },
+  };
+}
+
+function variationV2(doc: Doc, file: string, index: number): FeatureVariation {
+  const overrides = isRecord(doc.variableOverrides)
+    ? Object.fromEntries(Object.entries(doc.variableOverrides).map(([key, list]) => [key, asArray(list).map((o) => toOverride(asRecord(o)))]))
+    : undefined;
+  return {
+    value: String(doc.value ?? ''),
+    description: optionalString(doc.description),
+    weight: typeof doc.weight === 'number' ? doc.weight : 0,
+    variables: isRecord(doc.variables) ? (doc.variables as Record<string, VariableValue>) : undefined,
+    variableOverrides: overrides,
+    source: { file, path: ['variations', index] },
+  };
+}
+
+function toRule(doc: Doc, source: Rule['source']): Rule {
+  return {
+    key: String(doc.key ?? ''),
+    description: optionalString(doc.description),
+    segments: (doc.segments ?? '*') as GroupSegment,
+    percentage: typeof doc.percentage === 'number' ? doc.percentage : 0,
+    enabled: optionalBoolean(doc.enabled),
+    variation: optionalString(doc.variation),
+    variables: isRecord(doc.variables) ? (doc.variables as Record<string, VariableValue>) : undefined,
+    variationWeights: isRecord(doc.variationWeights) ? (doc.variationWeights as Record<string, number>) : undefined,
+    source,
+  };
+}
+
+function toForce(doc: Doc, source: ForceEntry['source']): ForceEntry {
+  return {
+    conditions: doc.conditions as ForceEntry['conditions'],
+    segments: doc.segments as ForceEntry['segments'],
+    enabled: optionalBoolean(doc.enabled),
+    variation: optionalString(doc.variation),
+    variables: isRecord(doc.variables) ? (doc.variables as Record<string, VariableValue>) : undefined,
+    source,
+  };
+}
+
+export function normalizeTestSpec(key: string, file: string, doc: Doc, dialect: Dialect): TestSpec {
+  if (typeof doc.segment === 'string') {
+    return {
+      kind: 'segment',
+      key,
+      file,
+      dialect,
+      raw: doc,
+      segment: doc.segment,
+      assertions: asArray(doc.assertions).map((assertion, index): SegmentAssertion => {
+        const record = asRecord(assertion);
+        return {
+          description: optionalString(record.description),
+          context: asRecord(record.context) as SegmentAssertion['context'],
+          expectedToMatch: record.expectedToMatch === true,
+          matrix: isRecord(record.matrix) ? (record.matrix as SegmentAssertion['matrix']) : undefined,
+          index,
+          source: { file, path: ['assertions', index] },
+        };
+      }),
+    };
+  }
+  return {
+    kind: 'feature',
+    key,
+    file,
+    dialect,
+    raw: doc,
+    feature: String(doc.feature ?? ''),
+    assertions: asArray(doc.assertions).map((assertion, index): FeatureAssertion => {
+      const record = asRecord(assertion);
+      const { matrix, description, environment, at, ...rest } = record;
+      return {
+        ...(rest as Partial<FeatureAssertion>),
+        description: optionalString(description),
+        environment: environment === undefined ? undefined : String(environment),
+        at: at as number | undefined,
+        matrix: isRecord(matrix) ? (matrix as FeatureAssertion['matrix']) : undefined,
+        index,
+        source: { file, path: ['assertions', index] },
+      };
+    }),
+  };
+}
+
+export { NO_ENVIRONMENT };

@@ -1,0 +1,200 @@
+// deploy() and rollback(): option handling around the sync engine, shared by the CLI and the Action.
+import { FlagwrightError } from '../model/diagnostic.ts';
+import type { DatafileSet } from '../model/datafile-set.ts';
+import { isAncestor, resolveCommit } from '../util/git.ts';
+import { DEFAULT_CACHE, revisionOfKey, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
+import { fromDatafileSet, readDatafilesDir, type LoadedDatafiles } from './input.ts';
+import { publish, type PlanSummary } from './engine.ts';
+import { openTarget, type TargetOptions } from './providers.ts';
+import { decodeStored, readManifest } from './remote-state.ts';
+import { withRetry } from './retry.ts';
+
+export interface CommonOptions {
+  target: string;
+  endpoint?: string;
+  region?: string;
+  cloudfrontDistribution?: string;
+  /** Test-only: CloudFront API endpoint. */
+  cloudfrontEndpoint?: string;
+  /** Test-only: GCS JSON API endpoint (STORAGE_EMULATOR_HOST also works). */
+  gcsApiEndpoint?: string;
+  /** pages://: git remote (default: origin of repoDir). */
+  pagesRemote?: string;
+  cacheControl?: Partial<CacheSettings>;
+  compress?: Compression;
+  retention?: number;
+  dryRun?: boolean;
+  force?: boolean;
+  wait?: boolean;
+  concurrency?: number;
+  /** Attempts per request (1 = no retry). */
+  retries?: number;
+  retryDelayMs?: number;
+  requestTimeoutMs?: number;
+  repoDir?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (line: string) => void;
+}
+
+export interface DeployOptions extends CommonOptions {
+  datafilesDir?: string;
+  set?: DatafileSet;
+  /** Build this project first (lead's buildProject). */
+  projectDir?: string;
+  revision?: string;
+  commit?: string;
+}
+
+export interface RollbackOptions extends CommonOptions {
+  to: string;
+}
+
+export interface DeployResult {
+  revision: string;
+  uploaded: number;
+  unchanged: number;
+  deleted: number;
+  invalidated: string[];
+  manifestUrl?: string;
+  datafileUrls: Record<string, string>;
+  dryRun: boolean;
+  plan?: PlanSummary;
+  headersUpdated: number;
+}
+
+const REVISION = /^[A-Za-z0-9._-]{1,128}$/;
+
+function targetOptions(options: CommonOptions): TargetOptions {
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return defined({
+    endpoint: options.endpoint,
+    region: options.region,
+    cloudfrontDistribution: options.cloudfrontDistribution,
+    cloudfrontEndpoint: options.cloudfrontEndpoint,
+    gcsApiEndpoint: options.gcsApiEndpoint,
+    pagesRemote: options.pagesRemote,
+    requestTimeoutMs: options.requestTimeoutMs,
+    repoDir: options.repoDir,
+    cwd: options.cwd,
+    env: options.env,
+    onProgress: options.onProgress,
+  }) as TargetOptions;
+}
+
+function settingsFrom(options: CommonOptions) {
+  const retention = options.retention ?? 10;
+  if (!Number.isInteger(retention) || retention < 1) throw new FlagwrightError(`--retention must be a whole number ≥ 1 (got ${retention})`, [], 2);
+  const compression = options.compress ?? 'none';
+  if (!['none', 'gzip', 'br'].includes(compression)) throw new FlagwrightError(`--compress must be none, gzip or br (got "${compression}")`, [], 2);
+  for (const [name, value] of Object.entries(options.cacheControl ?? {})) {
+    if (value !== undefined && (!value.trim() || /[\r\n]/.test(value))) throw new FlagwrightError(`--cache-${name} must be a one-line Cache-Control value`, [], 2);
+  }
+  return {
+    cache: { ...DEFAULT_CACHE, ...Object.fromEntries(Object.entries(options.cacheControl ?? {}).filter(([, v]) => v !== undefined)) } as CacheSettings,
+    compression,
+    retention,
+    dryRun: !!options.dryRun,
+    wait: !!options.wait,
+    concurrency: options.concurrency ?? 16,
+    retry: { attempts: options.retries ?? 4, baseDelayMs: options.retryDelayMs ?? 200 },
+    log: options.onProgress ?? (() => {}),
+  };
+}
+
+async function loadInput(options: DeployOptions): Promise<LoadedDatafiles> {
+  if (options.set) return fromDatafileSet(options.set);
+  if (options.datafilesDir) return readDatafilesDir(options.datafilesDir);
+  if (options.projectDir) {
+    // Loaded lazily: prebuilt-datafile deploys never need the builder.
+    const builderPath = '../build/index.ts';
+    const build = (await import(builderPath)) as {
+      buildProject(o: { projectDir: string; revision?: string }): Promise<{ set: DatafileSet; diagnostics: Array<{ severity: string }> }>;
+    };
+    const { set, diagnostics } = await build.buildProject({ projectDir: options.projectDir, ...(options.revision ? { revision: options.revision } : {}) });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new FlagwrightError(`${options.projectDir}: the build has ${errors.length} error(s); nothing was deployed`, diagnostics as never);
+    return fromDatafileSet(set);
+  }
+  throw new FlagwrightError('deploy needs --datafiles DIR or --project DIR', [], 2);
+}
+
+/** Refuses to replace a live revision with an older commit (unless forced). */
+function ancestryGuard(commit: string | undefined, options: CommonOptions) {
+  return async (live: Manifest | undefined) => {
+    if (!live?.commit || !commit || live.commit === commit || options.force) return;
+    const repoDir = options.repoDir ?? options.cwd ?? process.cwd();
+    if (!(await resolveCommit(live.commit, repoDir))) {
+      throw new FlagwrightError(
+        `the live revision ${live.revision} was built from commit ${live.commit}, which is not in the local history of ${repoDir}; ` +
+          `fetch full history (actions/checkout fetch-depth: 0) so it can be checked, or pass --force`,
+      );
+    }
+    if (!(await isAncestor(live.commit, commit, repoDir))) {
+      throw new FlagwrightError(
+        `refusing to replace live revision ${live.revision} (commit ${live.commit.slice(0, 12)}) with commit ${commit.slice(0, 12)}, which does not contain it ` +
+          `(an older or diverged commit); pass --force to override, or use "flagwright rollback"`,
+      );
+    }
+  };
+}
+
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const settings = settingsFrom(options);
+  const input = await loadInput(options);
+  const revision = options.revision ?? input.revision;
+  if (!revision) throw new FlagwrightError('no revision: the datafiles carry none; pass --revision', [], 2);
+  if (!REVISION.test(revision)) throw new FlagwrightError(`--revision "${revision}" must be 1–128 of A-Z a-z 0-9 . _ - (it becomes a path segment)`, [], 2);
+  const commit = options.commit ?? input.commit ?? (options.repoDir ? await resolveCommit('HEAD', options.repoDir) : undefined);
+  const { provider } = await openTarget(options.target, targetOptions(options));
+  try {
+    return await publish(provider, {
+      ...settings,
+      files: input.files,
+      revision,
+      ...(commit ? { commit } : {}),
+      guard: ancestryGuard(commit, options),
+    });
+  } finally {
+    await provider.close?.();
+  }
+}
+
+/** Republishes an immutable revision that is still on the target as the latest one. */
+export async function rollback(options: RollbackOptions): Promise<DeployResult> {
+  const settings = settingsFrom(options);
+  if (!REVISION.test(options.to)) throw new FlagwrightError(`--to "${options.to}" is not a revision name`, [], 2);
+  const { provider } = await openTarget(options.target, targetOptions(options));
+  try {
+    const call = <T>(what: string, fn: () => Promise<T>) => withRetry(what, fn, settings.retry);
+    const live = await call('read manifest.json', () => readManifest(provider));
+    if (!live) throw new FlagwrightError(`${options.target}: nothing is live (no manifest.json); nothing to roll back`);
+    const environments = new Set(live.manifest.files.map((f) => f.environment).filter(Boolean));
+    const remote = await call('list target', () => provider.list());
+    const keys = remote.map((o) => o.key).filter((key) => revisionOfKey(key, environments) === options.to);
+    if (keys.length === 0) {
+      const available = [...new Set(remote.map((o) => revisionOfKey(o.key, environments)).filter(Boolean))].sort();
+      throw new FlagwrightError(`${options.target}: revision "${options.to}" is not on the target (available: ${available.join(', ') || 'none'})`, [], 2);
+    }
+    const files: LocalDatafile[] = [];
+    for (const key of keys) {
+      const stored = await call(`read ${key}`, () => provider.get(key));
+      if (!stored) throw new FlagwrightError(`${key} disappeared while rolling back`);
+      const parts = key.split('/');
+      files.push({ environment: parts.length === 3 ? parts[0]! : '', name: parts[parts.length - 1]!, bytes: decodeStored(stored) });
+    }
+    const entry = live.manifest.history.find((h) => h.revision === options.to);
+    return await publish(provider, {
+      ...settings,
+      // Keep the stored encoding so the immutable copies match byte for byte.
+      compression: options.compress ?? live.manifest.contentEncoding,
+      // A rollback never prunes: the revision rolled away from stays available.
+      retention: Number.MAX_SAFE_INTEGER,
+      files,
+      revision: options.to,
+      ...(entry?.commit ? { commit: entry.commit } : {}),
+    });
+  } finally {
+    await provider.close?.();
+  }
+}

@@ -1,0 +1,264 @@
+// Applies a plan in the one safe order: immutable → verify → latest → manifest → invalidate → prune.
+// If a step fails, the previous live revision is put back whole (latest files and manifest) before reporting.
+import { FlagwrightError } from '../model/diagnostic.ts';
+import type { Provider, PutOptions } from '../../providers/types.ts';
+import { MANIFEST_KEY, md5Hex, sha256Hex, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
+import { buildManifest, planDeploy, type Plan, type PlannedObject } from './plan.ts';
+import { mapLimit, withRetry, type RetryOptions } from './retry.ts';
+import { readManifest, type LiveManifest } from './remote-state.ts';
+
+export interface PublishSettings {
+  files: LocalDatafile[];
+  revision: string;
+  commit?: string;
+  cache: CacheSettings;
+  compression: Compression;
+  retention: number;
+  dryRun: boolean;
+  wait: boolean;
+  concurrency: number;
+  retry: RetryOptions;
+  /** Called with the live manifest before anything is written; throws to refuse (ancestry check). */
+  guard?: (live: Manifest | undefined) => Promise<void>;
+  log: (line: string) => void;
+  now?: () => Date;
+}
+
+export interface PublishResult {
+  revision: string;
+  uploaded: number;
+  unchanged: number;
+  deleted: number;
+  invalidated: string[];
+  headersUpdated: number;
+  manifestUrl?: string;
+  datafileUrls: Record<string, string>;
+  dryRun: boolean;
+  plan: PlanSummary;
+}
+
+export interface PlanSummary {
+  upload: string[];
+  headers: string[];
+  unchanged: number;
+  manifest: 'write' | 'unchanged';
+  delete: string[];
+  pruneRevisions: string[];
+}
+
+function summarize(plan: Plan): PlanSummary {
+  const objects = [...plan.immutable, ...plan.latest];
+  return {
+    upload: objects.filter((o) => o.action === 'upload').map((o) => o.key),
+    headers: objects.filter((o) => o.action === 'headers').map((o) => o.key),
+    unchanged: objects.filter((o) => o.action === 'unchanged').length,
+    manifest: plan.manifestUnchanged ? 'unchanged' : 'write',
+    delete: [...plan.staleLatest, ...plan.prune],
+    pruneRevisions: plan.pruneRevisions,
+  };
+}
+
+function putOptions(object: PlannedObject): PutOptions {
+  return { headers: object.headers, md5: object.md5, sha256: object.sha256 };
+}
+
+export async function publish(provider: Provider, settings: PublishSettings): Promise<PublishResult> {
+  const { log, retry } = settings;
+  const call = <T>(what: string, fn: () => Promise<T>) => withRetry(what, fn, retry);
+  const time = (settings.now?.() ?? new Date()).toISOString();
+
+  const remote = await call(`list ${provider.kind} target`, () => provider.list());
+  const live: LiveManifest | undefined = remote.some((o) => o.key === MANIFEST_KEY)
+    ? await call(`read ${MANIFEST_KEY}`, () => readManifest(provider))
+    : undefined;
+  await settings.guard?.(live?.manifest);
+
+  const plan = planDeploy({
+    files: settings.files,
+    revision: settings.revision,
+    ...(settings.commit ? { commit: settings.commit } : {}),
+    time,
+    cache: settings.cache,
+    compression: settings.compression,
+    remote,
+    ...(live ? { live: live.manifest } : {}),
+    supportsHeaders: provider.supportsHeaders,
+    retention: settings.retention,
+  });
+  const summary = summarize(plan);
+  log(
+    `plan: revision ${plan.revision}: ${summary.upload.length} to upload, ${summary.headers.length} header updates, ` +
+      `${summary.unchanged} unchanged, manifest ${summary.manifest}, ${summary.delete.length} to delete`,
+  );
+  const datafileUrls: Record<string, string> = {};
+  for (const object of plan.latest) {
+    const url = provider.publicUrl(object.key);
+    if (url) datafileUrls[object.key] = url;
+  }
+  const manifestUrl = provider.publicUrl(MANIFEST_KEY);
+  const result: PublishResult = {
+    revision: plan.revision,
+    uploaded: 0,
+    unchanged: summary.unchanged,
+    deleted: 0,
+    invalidated: [],
+    headersUpdated: 0,
+    ...(manifestUrl ? { manifestUrl } : {}),
+    datafileUrls,
+    dryRun: settings.dryRun,
+    plan: summary,
+  };
+  if (settings.dryRun) return result;
+
+  const apply = (objects: PlannedObject[]) =>
+    mapLimit(objects.filter((o) => o.action !== 'unchanged'), settings.concurrency, async (object) => {
+      if (object.action === 'headers' && provider.updateHeaders) {
+        await call(`update headers of ${object.key}`, () => provider.updateHeaders!(object.key, putOptions(object)));
+        result.headersUpdated++;
+      } else {
+        await call(`upload ${object.key}`, () => provider.put(object.key, object.body, putOptions(object)));
+        result.uploaded++;
+      }
+    });
+
+  // 1. Immutable copies: harmless if we stop here, nothing references them yet.
+  let phase = 'immutable files';
+  try {
+    await apply(plan.immutable);
+    if (plan.immutable.some((o) => o.action !== 'unchanged')) {
+      phase = 'verification';
+      await verify(provider, plan, call);
+    }
+    log(`immutable: ${plan.immutable.filter((o) => o.action !== 'unchanged').length} written and verified`);
+  } catch (error) {
+    throw failure(phase, error, result, 'The live revision was not touched.');
+  }
+
+  // 2. Latest files, then the manifest last. From here a failure restores the previous live revision.
+  const changedLatest = plan.latest.filter((o) => o.action !== 'unchanged');
+  try {
+    phase = 'latest files';
+    await apply(plan.latest);
+    log(`latest: ${changedLatest.length} written`);
+    if (!plan.manifestUnchanged) {
+      phase = 'manifest';
+      const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
+      const body = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+      await call(`upload ${MANIFEST_KEY}`, () =>
+        provider.put(MANIFEST_KEY, body, {
+          headers: { cacheControl: settings.cache.manifest, contentType: 'application/json; charset=utf-8' },
+          md5: md5Hex(body),
+          sha256: sha256Hex(body),
+        }),
+      );
+      result.uploaded++;
+      log(`manifest: revision ${plan.revision} is live`);
+    }
+    if (plan.staleLatest.length > 0) {
+      phase = 'stale latest files';
+      await call('delete stale latest files', () => provider.delete(plan.staleLatest));
+      result.deleted += plan.staleLatest.length;
+    }
+    if (provider.flush && (changedLatest.length > 0 || !plan.manifestUnchanged || plan.immutable.some((o) => o.action !== 'unchanged'))) {
+      phase = 'publish commit';
+      await provider.flush(`flagwright: publish revision ${plan.revision}`);
+    }
+  } catch (error) {
+    const restored = await restore(provider, live, changedLatest, plan, settings, call).catch(
+      (restoreError: unknown) => `RESTORE FAILED (${(restoreError as Error).message}); re-run the deploy to converge`,
+    );
+    throw failure(phase, error, result, restored);
+  }
+
+  // 3. Invalidate only the latest paths whose bytes or headers changed.
+  const invalidateKeys = [...changedLatest.map((o) => o.key), ...plan.staleLatest];
+  if (provider.invalidate && invalidateKeys.length > 0) {
+    try {
+      result.invalidated = await call('invalidate CDN paths', () => provider.invalidate!(invalidateKeys, { wait: settings.wait }));
+      log(`invalidate: ${result.invalidated.length} paths${settings.wait ? ' (completed)' : ''}`);
+    } catch (error) {
+      throw failure('invalidation', error, result, `Revision ${plan.revision} is live, but CDN caches may serve the old latest files until they expire.`);
+    }
+  }
+
+  // 4. Prune revisions beyond retention (never the live one; the plan guarantees it).
+  if (plan.prune.length > 0) {
+    try {
+      await call('prune old revisions', () => provider.delete(plan.prune));
+      if (provider.flush) await provider.flush(`flagwright: prune revisions ${plan.pruneRevisions.join(', ')}`);
+      result.deleted += plan.prune.length;
+      log(`prune: removed revisions ${plan.pruneRevisions.join(', ')}`);
+    } catch (error) {
+      throw failure('prune', error, result, `Revision ${plan.revision} is live; old revisions remain and will be pruned by the next deploy.`);
+    }
+  }
+  return result;
+}
+
+async function verify(provider: Provider, plan: Plan, call: <T>(what: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
+  const listed = new Map((await call('list for verification', () => provider.list())).map((o) => [o.key, o]));
+  for (const object of plan.immutable) {
+    const found = listed.get(object.key);
+    if (!found || found.size !== object.body.length || (found.md5 !== undefined && found.md5 !== object.md5)) {
+      throw new Error(`${object.key} does not match what was uploaded`);
+    }
+  }
+}
+
+/** Puts the previous live latest files (from their immutable copies) and manifest back. */
+async function restore(
+  provider: Provider,
+  live: LiveManifest | undefined,
+  touched: PlannedObject[],
+  plan: Plan,
+  settings: PublishSettings,
+  call: <T>(what: string, fn: () => Promise<T>) => Promise<T>,
+): Promise<string> {
+  if (provider.flush) return 'Nothing was pushed; the live revision is unchanged.';
+  const previous = new Map((live?.manifest.files ?? []).map((file) => [file.path, file]));
+  const toDelete: string[] = [];
+  await mapLimit(touched, settings.concurrency, async (object) => {
+    const old = previous.get(object.key);
+    if (!old) return void toDelete.push(object.key);
+    const stored = await call(`read ${old.immutablePath}`, () => provider.get(old.immutablePath));
+    if (!stored) throw new Error(`${old.immutablePath} is missing`);
+    const encoding = live!.manifest.contentEncoding;
+    await call(`restore ${object.key}`, () =>
+      provider.put(object.key, stored.body, {
+        headers: {
+          cacheControl: live!.manifest.cacheControl.latest,
+          contentType: 'application/json; charset=utf-8',
+          ...(encoding !== 'none' ? { contentEncoding: encoding } : {}),
+        },
+        md5: md5Hex(stored.body),
+        sha256: old.sha256,
+      }),
+    );
+  });
+  if (live) {
+    await call(`restore ${MANIFEST_KEY}`, () =>
+      provider.put(MANIFEST_KEY, live.raw, {
+        headers: { cacheControl: settings.cache.manifest, contentType: 'application/json; charset=utf-8' },
+        md5: md5Hex(live.raw),
+        sha256: sha256Hex(live.raw),
+      }),
+    );
+  } else {
+    toDelete.push(MANIFEST_KEY);
+  }
+  if (toDelete.length > 0) await call('remove partial latest files', () => provider.delete(toDelete));
+  return live
+    ? `The previous live revision ${live.manifest.revision} was restored (latest files and manifest).`
+    : `Nothing was live before; the partial latest files were removed.`;
+  void plan;
+}
+
+function failure(phase: string, error: unknown, result: PublishResult, state: string): FlagwrightError {
+  const message = (error as Error)?.message ?? String(error);
+  return new FlagwrightError(
+    `deploy of revision ${result.revision} failed during ${phase}: ${message}\n` +
+      `  done: ${result.uploaded} uploaded, ${result.headersUpdated} header updates, ${result.deleted} deleted\n` +
+      `  state: ${state}\n` +
+      `  re-running the same deploy converges (only what is missing is written).`,
+  );
+}

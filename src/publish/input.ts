@@ -1,0 +1,86 @@
+// Reads the datafiles to publish: a prebuilt folder or an in-memory DatafileSet.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FlagwrightError } from '../model/diagnostic.ts';
+import type { DatafileSet } from '../model/datafile-set.ts';
+import type { LocalDatafile } from './layout.ts';
+
+const NAME = /^featurevisor-tag-.+\.json$/;
+
+export interface LoadedDatafiles {
+  files: LocalDatafile[];
+  /** The revision the datafiles carry (all must agree), if any. */
+  revision?: string;
+  commit?: string;
+}
+
+function revisionOf(bytes: Buffer, where: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new FlagwrightError(`${where}: not valid JSON (${(error as Error).message})`, [], 2);
+  }
+  if (!parsed || typeof parsed !== 'object' || !('schemaVersion' in parsed)) {
+    throw new FlagwrightError(`${where}: not a Featurevisor datafile (no schemaVersion)`, [], 2);
+  }
+  const revision = (parsed as { revision?: unknown }).revision;
+  return typeof revision === 'string' ? revision : undefined;
+}
+
+function agree(files: Array<{ revision?: string; where: string }>): string | undefined {
+  const first = files.find((file) => file.revision !== undefined);
+  const other = files.find((file) => file.revision !== undefined && file.revision !== first?.revision);
+  if (first && other) {
+    throw new FlagwrightError(
+      `datafiles disagree on revision: ${first.where} has "${first.revision}", ${other.where} has "${other.revision}" (pass --revision to override)`,
+      [],
+      2,
+    );
+  }
+  return first?.revision;
+}
+
+/** Layout: <env>/featurevisor-tag-<tag>.json, or featurevisor-tag-<tag>.json when there are no environments. */
+export async function readDatafilesDir(dir: string): Promise<LoadedDatafiles> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new FlagwrightError(`--datafiles ${dir}: no such directory`, [], 2);
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: Array<LocalDatafile & { where: string; revision?: string }> = [];
+  const add = async (environment: string, name: string, path: string) => {
+    const bytes = await readFile(path);
+    found.push({ environment, name, bytes, where: path, revision: revisionOf(bytes, path) });
+  };
+  for (const entry of entries) {
+    if (entry.isFile() && NAME.test(entry.name)) await add('', entry.name, join(dir, entry.name));
+    else if (entry.isDirectory() && !entry.name.startsWith('.')) {
+      for (const inner of await readdir(join(dir, entry.name), { withFileTypes: true })) {
+        if (inner.isFile() && NAME.test(inner.name)) await add(entry.name, inner.name, join(dir, entry.name, inner.name));
+      }
+    }
+  }
+  if (found.length === 0) {
+    throw new FlagwrightError(
+      `--datafiles ${dir}: no datafiles found (expected <env>/featurevisor-tag-<tag>.json); refusing to sync an empty folder over a live target`,
+      [],
+      2,
+    );
+  }
+  if (found.some((file) => file.environment === '') && found.some((file) => file.environment !== '')) {
+    throw new FlagwrightError(`--datafiles ${dir}: mixes top-level datafiles with per-environment folders`, [], 2);
+  }
+  const revision = agree(found);
+  return { files: found.map(({ environment, name, bytes }) => ({ environment, name, bytes })), revision };
+}
+
+export function fromDatafileSet(set: DatafileSet): LoadedDatafiles {
+  if (set.files.length === 0) {
+    throw new FlagwrightError('the build produced no datafiles; refusing to sync an empty set over a live target', [], 2);
+  }
+  const files = set.files.map((file) => ({
+    environment: file.environment,
+    name: file.path.split('/').pop()!,
+    bytes: file.bytes,
+  }));
+  return { files, revision: set.revision, ...(set.commit ? { commit: set.commit } : {}) };
+}

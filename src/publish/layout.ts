@@ -1,0 +1,99 @@
+// Where each datafile goes on a target, with which headers, and what the manifest says.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import type { ObjectHeaders } from '../../providers/types.ts';
+
+export type Compression = 'none' | 'gzip' | 'br';
+
+export interface CacheSettings {
+  latest: string;
+  immutable: string;
+  manifest: string;
+}
+
+export const DEFAULT_CACHE: CacheSettings = {
+  latest: 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400',
+  immutable: 'public, max-age=31536000, immutable',
+  manifest: 'no-cache',
+};
+
+export const CONTENT_TYPE = 'application/json; charset=utf-8';
+export const MANIFEST_KEY = 'manifest.json';
+export const MANIFEST_SCHEMA = 'flagwright-manifest/1';
+
+/** One datafile to publish: its uncompressed JSON bytes and where it belongs. */
+export interface LocalDatafile {
+  /** "" when the project has no environments. */
+  environment: string;
+  /** File name, e.g. "featurevisor-tag-all.json". */
+  name: string;
+  bytes: Buffer;
+}
+
+export interface ManifestFile {
+  environment: string;
+  /** Latest path relative to the target prefix. */
+  path: string;
+  /** Immutable copy of this revision, relative to the target prefix. */
+  immutablePath: string;
+  sha256: string;
+  size: number;
+}
+
+export interface Manifest {
+  schema: typeof MANIFEST_SCHEMA;
+  revision: string;
+  commit?: string;
+  time: string;
+  /** The header settings used, so header-only changes are detectable from one listing. */
+  cacheControl: { latest: string; immutable: string };
+  contentEncoding: Compression;
+  files: ManifestFile[];
+  /** Newest first: revisions published to this target, for retention and rollback. */
+  history: Array<{ revision: string; commit?: string; time: string }>;
+}
+
+export function latestKey(file: { environment: string; name: string }): string {
+  return file.environment ? `${file.environment}/${file.name}` : file.name;
+}
+
+export function immutableKey(file: { environment: string; name: string }, revision: string): string {
+  return file.environment ? `${file.environment}/${revision}/${file.name}` : `${revision}/${file.name}`;
+}
+
+const DATAFILE_NAME = /^featurevisor-tag-.+\.json$/;
+
+/** Splits an immutable key into its revision, or undefined when the key is not one. */
+export function revisionOfKey(key: string, environments: ReadonlySet<string>): string | undefined {
+  const parts = key.split('/');
+  if (!DATAFILE_NAME.test(parts[parts.length - 1]!)) return undefined;
+  if (environments.size > 0) return parts.length === 3 && environments.has(parts[0]!) ? parts[1] : undefined;
+  return parts.length === 2 ? parts[0] : undefined;
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function md5Hex(bytes: Buffer): string {
+  return createHash('md5').update(bytes).digest('hex');
+}
+
+/** Deterministic precompression: Node's gzip writes mtime 0 and a fixed OS byte, so equal input gives equal bytes. */
+export function encode(bytes: Buffer, compression: Compression): Buffer {
+  if (compression === 'gzip') return gzipSync(bytes, { level: 9 });
+  if (compression === 'br') {
+    return brotliCompressSync(bytes, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    });
+  }
+  return bytes;
+}
+
+export function headersFor(cacheControl: string, compression: Compression): ObjectHeaders {
+  return {
+    cacheControl,
+    contentType: CONTENT_TYPE,
+    ...(compression === 'none' ? {} : { contentEncoding: compression }),
+  };
+}
