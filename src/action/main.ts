@@ -100,8 +100,10 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
     } else {
       built = await core.group('Build', async () => {
         try {
-          const output = await buildProject({ projectDir: settings.projectDir, schemaVersion: settings.schemaVersion, stateFrom: await stateSource(settings, plan) });
-          const outDir = join(settings.projectDir, 'datafiles');
+          const stateFrom = await stateSource(settings, context, plan);
+          const output = await buildProject({ projectDir: settings.projectDir, schemaVersion: settings.schemaVersion, stateFrom });
+          core.info(`previous allocation: ${output.stateSource}`);
+          const outDir = output.project.config.datafilesDirectoryPath;
           await writeDatafileSet(outDir, output.set);
           result.datafilesDir = outDir;
           result.revision = output.set.revision;
@@ -205,10 +207,25 @@ function deployDetail(d: DeployOutcome): string {
   return `${d.dryRun ? 'dry run: would upload' : 'uploaded'} ${d.uploaded}, unchanged ${d.unchanged}, deleted ${d.deleted}`;
 }
 
-/** Allocation must stay stable against what is live: deploys default to the target's current datafiles. */
-async function stateSource(settings: ActionSettings, plan: RunPlan): Promise<string | undefined> {
-  if (settings.stateFrom) return settings.stateFrom;
-  return plan.phases.includes('deploy') ? settings.target : undefined;
+/**
+ * Where the previous allocation comes from: "state-from", or for deploys the target itself, so users keep
+ * their buckets. Remote targets are read here (with the endpoint input) into a temp folder for the builder.
+ */
+async function stateSource(settings: ActionSettings, context: RunContext, plan: RunPlan): Promise<string | undefined> {
+  const from = settings.stateFrom ?? (plan.phases.includes('deploy') ? settings.target : undefined);
+  if (!from || !/^[a-z][a-z0-9+.-]*:\/\//i.test(from) || /^(https?|file):\/\//i.test(from)) return from;
+  const { readLiveDatafiles } = await import('../publish/remote-state.ts');
+  const live = await readLiveDatafiles(from, {
+    endpoint: settings.endpoint,
+    repoDir: settings.workspace,
+    cwd: settings.workspace,
+    onProgress: (line: string) => core.info(line),
+  });
+  if (!live) return undefined;
+  const dir = join(context.tempDir ?? tmpdir(), `flagwright-state-${process.pid}`);
+  await writeDatafileSet(dir, live);
+  core.info(`live revision ${live.revision} at ${from} is the previous allocation`);
+  return dir;
 }
 
 /** A shallow checkout lacks the PR's base: fetch just the missing commits rather than failing. */

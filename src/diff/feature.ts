@@ -1,7 +1,7 @@
 // Diff of one built feature in one environment: semantic changes, exact rule impact, and a readable rule diff.
 import type { DatafileFeature, DatafileSegment, Traffic, Variation } from '../model/datafile.ts';
 import { compareRule, ruleSide } from './impact.ts';
-import { canonical, featureSegments, segmentRefs, showExpression, showPercentage, showValue } from './normalize.ts';
+import { canonical, featureSegments, segmentRefs, showConditions, showExpression, showPercentage, showValue } from './normalize.ts';
 import { lineDiff } from './line-diff.ts';
 import type { Change, RuleImpact } from './types.ts';
 
@@ -104,7 +104,7 @@ function usersOf(feature: DatafileFeature, segment: string): string {
 }
 
 function conditionsOf(segment: DatafileSegment | undefined): string | undefined {
-  return segment ? showExpression(segment.conditions) : undefined;
+  return segment ? showConditions(segment.conditions) : undefined;
 }
 
 function ruleImpact(
@@ -391,14 +391,14 @@ export function describeFeature(side: FeatureSide): string[] {
     for (const [k, v] of Object.entries(variation.variables ?? {})) lines.push(`  variable ${k}: ${showValue(v)}`);
     for (const [k, list] of Object.entries(variation.variableOverrides ?? {})) {
       for (const o of list) {
-        const when = o.segments !== undefined ? `segments ${showExpression(o.segments)}` : `conditions ${showExpression(o.conditions)}`;
+        const when = o.segments !== undefined ? `segments ${showExpression(o.segments)}` : `conditions ${showConditions(o.conditions)}`;
         lines.push(`  override ${k} when ${when}: ${showValue(o.value)}`);
       }
     }
   }
   for (const [k, entry] of Object.entries(f.variablesSchema ?? {})) lines.push(`variable ${k}: ${showSchema(entry)}`);
   (f.force ?? []).forEach((force, i) => {
-    const when = force.segments !== undefined ? `segments ${showExpression(force.segments)}` : `conditions ${showExpression(force.conditions)}`;
+    const when = force.segments !== undefined ? `segments ${showExpression(force.segments)}` : `conditions ${showConditions(force.conditions)}`;
     const what = [
       force.enabled !== undefined ? `enabled ${force.enabled}` : '',
       force.variation !== undefined ? `variation ${showValue(force.variation)}` : '',
@@ -408,7 +408,7 @@ export function describeFeature(side: FeatureSide): string[] {
   });
   for (const segment of [...featureSegments(f)].sort()) {
     const s = side.segments[segment];
-    lines.push(`segment ${segment}: ${s ? showExpression(s.conditions) : '(missing from datafile)'}`);
+    lines.push(`segment ${segment}: ${s ? showConditions(s.conditions) : '(missing from datafile)'}`);
   }
   return lines;
 }

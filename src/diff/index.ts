@@ -3,7 +3,7 @@
 import type { DatafileFeature, DatafileSegment } from '../model/datafile.ts';
 import type { DatafileSet } from '../model/datafile-set.ts';
 import { compareFeature, featureEntryChanged, type FeatureSide } from './feature.ts';
-import { canonical, featureSegments, showExpression, showShare } from './normalize.ts';
+import { canonical, featureSegments, showConditions, showShare } from './normalize.ts';
 import { summarise } from './summary-sentence.ts';
 import type {
   DatafileSize,
@@ -120,7 +120,7 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
       const users = features.filter((f) => f.changes.some((c) => c.kind === 'segment-conditions' && c.subject === segment)).map((f) => f.feature);
       let change = segmentChanges.get(segment);
       if (!change) {
-        change = { segment, before: showExpression(b.segments[segment].conditions), after: showExpression(h.segments[segment].conditions), affects: [] };
+        change = { segment, before: showConditions(b.segments[segment].conditions), after: showConditions(h.segments[segment].conditions), affects: [] };
         segmentChanges.set(segment, change);
       }
       if (users.length) change.affects.push({ environment: env, features: users });
@@ -144,6 +144,10 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
       }
     }
   }
+
+  const merged = mergeAcrossEnvironments(warnings);
+  warnings.length = 0;
+  warnings.push(...merged);
 
   const sizes = datafileSizes(base, head, sizeBudget);
   for (const size of sizes) {
@@ -179,17 +183,19 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
 
 /** Adds head lint/spec results, then settles the status and the summary sentence. */
 export function applyChecks(report: DiffReport, options: Pick<DiffOptions, 'lint' | 'tests'>): DiffReport {
+  const checks: ReportWarning[] = [];
   if (options.lint) {
     const errors = options.lint.filter((d) => d.severity === 'error').length;
     report.lint = { errors, warnings: options.lint.length - errors, diagnostics: options.lint };
-    if (errors) report.warnings.unshift({ code: 'lint-errors', message: `the head does not lint: ${errors} ${errors === 1 ? 'error' : 'errors'}` });
+    if (errors) checks.push({ code: 'lint-errors', message: `the head does not lint: ${errors} ${errors === 1 ? 'error' : 'errors'}` });
   }
   if (options.tests) {
     report.tests = options.tests;
     if (options.tests.failed) {
-      report.warnings.unshift({ code: 'tests-failed', message: `${options.tests.failed} of ${options.tests.passed + options.tests.failed} spec assertions fail on the head` });
+      checks.push({ code: 'tests-failed', message: `${options.tests.failed} of ${options.tests.passed + options.tests.failed} spec assertions fail on the head` });
     }
   }
+  report.warnings.unshift(...checks);
   const invalid = report.warnings.some((w) => w.code === 'lint-errors' || w.code === 'tests-failed' || w.code === 'build-failed');
   report.status = invalid ? 'invalid' : report.warnings.length ? 'risky' : report.environments.length ? 'changed' : 'unchanged';
   report.summary = summarise(report);
@@ -230,20 +236,16 @@ function collectWarnings(
 ): void {
   const where = envLabel(env);
   const f = `\`${diff.feature}\``;
+  // Messages with a {where} slot are merged across environments (one callout per feature, not three).
   if (diff.status === 'removed' || diff.status === 'archived' || diff.status === 'unexposed') {
     const dependants = [...headView.features].filter(([, v]) => (v.feature.required ?? []).some((r) => (typeof r === 'string' ? r : r.key) === diff.feature));
     const verb = { removed: 'removed from', archived: 'archived: gone from', unexposed: 'no longer exposed in' }[diff.status];
-    const enabled = diff.impact.reduce((n, i) => Math.max(n, i.enabledBefore), 0);
-    warnings.push({
-      code: 'removal',
-      environment: env,
-      feature: diff.feature,
-      message: `${f} ${verb} ${where}${enabled ? ` (it was on for up to ${showShare(enabled)} of a rule's users)` : ''}; SDKs will treat it as disabled${dependants.length ? `, and ${dependants.map(([k]) => `\`${k}\``).join(', ')} still require it` : ''}`,
-    });
+    const requiredBy = dependants.length ? `, and ${dependants.map(([k]) => `\`${k}\``).join(', ')} still require it` : '';
+    warnings.push({ code: 'removal', environment: env, feature: diff.feature, message: `${f} ${verb} {where}; SDKs will treat it as disabled${requiredBy}` });
     return;
   }
   if (before && after && canonical(before.bucketBy) !== canonical(after.bucketBy)) {
-    warnings.push({ code: 'bucket-by', environment: env, feature: diff.feature, message: `${f} in ${where}: bucketBy changed, so every user is re-bucketed` });
+    warnings.push({ code: 'bucket-by', environment: env, feature: diff.feature, message: `${f} in {where}: bucketBy changed, so every user is re-bucketed` });
   }
   const rebucketed = diff.impact.filter((i) => i.switchedVariation > 0);
   for (const i of rebucketed) {
@@ -258,7 +260,7 @@ function collectWarnings(
     const wasOn = (before.traffic ?? []).some((t) => t.percentage > 0 && t.enabled !== false);
     const isOn = (after.traffic ?? []).some((t) => t.percentage > 0 && t.enabled !== false);
     if (wasOn && !isOn) {
-      warnings.push({ code: 'kill-switch', environment: env, feature: diff.feature, message: `${f} is switched off for everyone in ${where} (kill switch: every rule is now at 0%)` });
+      warnings.push({ code: 'kill-switch', environment: env, feature: diff.feature, message: `${f} is switched off for everyone in {where} (kill switch: every rule is now at 0%)` });
       return;
     }
   }
@@ -267,12 +269,44 @@ function collectWarnings(
     if (increases.length) {
       const parts = increases.map((i) => {
         const ruleText = i.status === 'added' ? `new rule \`${i.rule}\`` : `rule \`${i.rule}\``;
-        return `${ruleText} (${i.segments}): +${showShare(i.newlyEnabled)} of its users`;
+        return `${ruleText} (${i.segments === '*' ? 'everyone' : i.segments}): +${showShare(i.newlyEnabled)} of its users`;
       });
       const label = diff.status === 'added' ? 'new feature ' : diff.status === 'exposed' ? 'newly exposed ' : '';
       warnings.push({ code: 'exposure-increase', environment: env, feature: diff.feature, message: `${label}${f} in ${where}: exposure increases: ${parts.join('; ')}` });
     }
   }
+}
+
+/** Joins warnings that differ only by environment into one, listing the environments. */
+function mergeAcrossEnvironments(warnings: ReportWarning[]): ReportWarning[] {
+  const out: ReportWarning[] = [];
+  const groups = new Map<string, { warning: ReportWarning; envs: string[] }>();
+  for (const w of warnings) {
+    if (!w.message.includes('{where}')) {
+      out.push(w);
+      continue;
+    }
+    const key = `${w.code}\u0000${w.feature}\u0000${w.message}`;
+    const group = groups.get(key);
+    if (group) group.envs.push(w.environment ?? '');
+    else {
+      const entry = { warning: { ...w }, envs: [w.environment ?? ''] };
+      groups.set(key, entry);
+      out.push(entry.warning);
+    }
+  }
+  for (const { warning, envs } of groups.values()) {
+    warning.message = warning.message.replace('{where}', listOf(envs.map(envLabel)));
+    if (envs.length > 1) {
+      delete warning.environment;
+      warning.environments = envs;
+    }
+  }
+  return out;
+}
+
+function listOf(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function parseConditions(value: unknown): unknown {

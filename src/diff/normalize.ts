@@ -34,11 +34,67 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** Compact display form of a segments expression or condition: "*", a key, or JSON. */
+/** Readable form of a segments expression: `*`, `a and (b or c)`, `not (d)`. */
 export function showExpression(value: unknown): string {
-  const parsed = unstringify(value);
-  if (typeof parsed === 'string') return parsed;
-  return JSON.stringify(parsed) ?? 'undefined';
+  return showSegmentNode(unstringify(value), true);
+}
+
+function showSegmentNode(node: unknown, top = false): string {
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) {
+    if (node.length === 1) return showSegmentNode(node[0], top);
+    const inner = node.map((n) => showSegmentNode(n)).join(' and ');
+    return top ? inner : `(${inner})`;
+  }
+  if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o.and)) return showSegmentNode(o.and, top);
+    if (Array.isArray(o.or)) {
+      const inner = o.or.map((n) => showSegmentNode(n)).join(' or ');
+      return top || o.or.length === 1 ? inner : `(${inner})`;
+    }
+    if (Array.isArray(o.not)) return `not (${o.not.map((n) => showSegmentNode(n)).join(' or ')})`;
+  }
+  return JSON.stringify(node) ?? 'undefined';
+}
+
+const OPERATORS: Record<string, string> = {
+  equals: '=',
+  notEquals: '≠',
+  greaterThan: '>',
+  greaterThanOrEquals: '≥',
+  lessThan: '<',
+  lessThanOrEquals: '≤',
+  in: 'in',
+  notIn: 'not in',
+};
+
+/** Readable form of segment or force conditions: `plan in ["pro","enterprise"] and accountAge > 30`. */
+export function showConditions(value: unknown): string {
+  return showConditionNode(unstringify(value), true);
+}
+
+function showConditionNode(node: unknown, top = false): string {
+  if (node === '*') return '*';
+  if (Array.isArray(node)) {
+    if (node.length === 1) return showConditionNode(node[0], top);
+    const inner = node.map((n) => showConditionNode(n)).join(' and ');
+    return top ? inner : `(${inner})`;
+  }
+  if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.attribute === 'string' && typeof o.operator === 'string') {
+      const op = OPERATORS[o.operator] ?? o.operator;
+      return 'value' in o ? `${o.attribute} ${op} ${JSON.stringify(o.value)}` : `${o.attribute} ${op}`;
+    }
+    if (Array.isArray(o.and)) return showConditionNode(o.and, top);
+    if (Array.isArray(o.or)) {
+      const inner = o.or.map((n) => showConditionNode(n)).join(' or ');
+      return top || o.or.length === 1 ? inner : `(${inner})`;
+    }
+    if (Array.isArray(o.not)) return `not (${showConditionNode(o.not, true)})`;
+  }
+  return JSON.stringify(node) ?? 'undefined';
 }
 
 /** Display form of any value inside a sentence. */
@@ -91,7 +147,9 @@ export function formatNumber(value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
-/** A bucket count as a share of users: 15000 → "15%", 1 → "0.001%". */
+/** A bucket count as a share of users, two decimals: 15000 → "15%", 30001 → "30%", 3 → "<0.01%". */
 export function showShare(buckets: number): string {
-  return `${formatNumber((buckets * 100) / 100000)}%`;
+  const percent = (buckets * 100) / 100000;
+  if (percent > 0 && percent < 0.01) return '<0.01%';
+  return `${Number(percent.toFixed(2))}%`;
 }

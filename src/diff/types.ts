@@ -115,7 +115,9 @@ export type WarningCode =
 
 export interface ReportWarning {
   code: WarningCode;
+  /** The environment, or `environments` when one warning covers several. */
   environment?: string;
+  environments?: string[];
   feature?: string;
   message: string;
 }

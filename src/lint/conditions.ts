@@ -106,6 +106,6 @@ function checkRegex(ctx: LintContext, file: string, path: DocPath, operator: str
   try {
     new RegExp(value, (flags as string | undefined) ?? '');
   } catch (error) {
-    ctx.findings.error(file, [...path, 'value'], 'condition-value', `Invalid regular expression: ${(error as Error).message}`);
+    ctx.findings.error(file, [...path, 'value'], 'condition-value', (error as Error).message);
   }
 }

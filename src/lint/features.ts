@@ -161,7 +161,10 @@ function checkEnvironmentKeys(ctx: LintContext, feature: Feature): void {
       continue;
     }
     if (!isRecord(value)) {
-      ctx.findings.error(feature.file, [section], 'schema', `"${section}" must be keyed by environment (${configured})`);
+      // Other types are reported by the schema check.
+      if (Array.isArray(value) || typeof value === 'boolean') {
+        ctx.findings.error(feature.file, [section], 'schema', `"${section}" must be keyed by environment (${configured})`);
+      }
       continue;
     }
     for (const environment of Object.keys(value)) if (!ctx.environments.has(environment)) unknown([section, environment], environment);

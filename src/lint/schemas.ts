@@ -16,8 +16,6 @@ export type SchemaName =
 
 type Schema = Record<string, unknown>;
 
-export const SCHEMA_BASE_URL = 'https://flagwright.dev/schemas/';
-
 export const OPERATORS = [
   'equals', 'notEquals', 'exists', 'notExists',
   'greaterThan', 'greaterThanOrEquals', 'lessThan', 'lessThanOrEquals',
@@ -156,19 +154,30 @@ function commonDefs(): Record<string, Schema> {
   };
 }
 
-function document(name: SchemaName, title: string, root: Schema, defs: Record<string, Schema> = {}): Schema {
-  return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: `${SCHEMA_BASE_URL}${name}.schema.json`,
-    title,
-    ...root,
-    $defs: { ...commonDefs(), ...defs },
-  };
+function document(title: string, root: Schema, defs: Record<string, Schema> = {}): Schema {
+  const available: Record<string, Schema> = { ...commonDefs(), ...defs };
+  // Publish only the $defs this document reaches, so each file stays small and readable.
+  const used = new Set<string>();
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        const name = key === '$ref' && typeof value === 'string' ? value.replace('#/$defs/', '') : undefined;
+        if (name !== undefined && !used.has(name) && available[name]) {
+          used.add(name);
+          pending.push(available[name]);
+        } else pending.push(value);
+      }
+    }
+  }
+  const $defs = Object.fromEntries(Object.keys(available).filter((name) => used.has(name)).map((name) => [name, available[name]]));
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title, ...root, ...(used.size ? { $defs } : {}) };
 }
 
 function attributeSchema(): Schema {
   return document(
-    'attribute',
     'Featurevisor attribute (attributes/*.yml)',
     strict(
       {
@@ -192,7 +201,6 @@ function attributeSchema(): Schema {
 
 function segmentSchema(): Schema {
   return document(
-    'segment',
     'Featurevisor segment (segments/*.yml)',
     strict({ description: str(), archived: bool(), conditions: { $ref: '#/$defs/conditions' } }, ['description', 'conditions']),
   );
@@ -223,7 +231,6 @@ function featureV1Schema(): Schema {
     force: { type: 'array', items: { $ref: '#/$defs/force' } },
   }, ['rules']);
   return document(
-    'feature.v1',
     'Featurevisor feature, v1 dialect (features/*.yml with `environments:`)',
     strict(
       {
@@ -280,7 +287,6 @@ function featureV2Schema(): Schema {
     ...(nonEmpty ? { minItems: 1 } : {}),
   });
   return document(
-    'feature.v2',
     'Featurevisor feature, v2 dialect (features/**/*.yml with top-level `rules:`)',
     strict(
       {
@@ -338,7 +344,6 @@ function featureV2Schema(): Schema {
 
 function groupSchema(): Schema {
   return document(
-    'group',
     'Featurevisor group (groups/*.yml): mutually exclusive slots',
     strict(
       {
@@ -403,7 +408,6 @@ function testSchema(dialect: 'v1' | 'v2'): Schema {
   });
   const segmentAssertion = strict({ matrix, description: str(), context, expectedToMatch: bool() }, ['context', 'expectedToMatch']);
   return document(
-    dialect === 'v1' ? 'test.v1' : 'test.v2',
     `Featurevisor test spec, ${dialect} dialect (tests/**/*.spec.yml): a feature spec or a segment spec`,
     {
       type: 'object',

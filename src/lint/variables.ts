@@ -34,7 +34,7 @@ export function variableTypeProblem(type: string, value: unknown): string | unde
 
 function show(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return JSON.stringify(value);
   return String(value);
 }
 

@@ -2,12 +2,12 @@
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { DatafileSet } from '../model/datafile-set.ts';
 import { isAncestor, resolveCommit } from '../util/git.ts';
-import { DEFAULT_CACHE, revisionOfKey, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
+import { DEFAULT_CACHE, revisionManifestKey, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
 import { fromDatafileSet, readDatafilesDir, type LoadedDatafiles } from './input.ts';
 import { publish, type PlanSummary } from './engine.ts';
 import { openTarget, type TargetOptions } from './providers.ts';
 import { decodeStored, readManifest } from './remote-state.ts';
-import { withRetry } from './retry.ts';
+import { mapLimit, withRetry } from './retry.ts';
 
 export interface CommonOptions {
   target: string;
@@ -169,25 +169,23 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const call = <T>(what: string, fn: () => Promise<T>) => withRetry(what, fn, settings.retry);
     const live = await call('read manifest.json', () => readManifest(provider));
     if (!live) throw new FlagwrightError(`${options.target}: nothing is live (no manifest.json); nothing to roll back`);
-    const environments = new Set(live.manifest.files.map((f) => f.environment).filter(Boolean));
-    const remote = await call('list target', () => provider.list());
-    const keys = remote.map((o) => o.key).filter((key) => revisionOfKey(key, environments) === options.to);
-    if (keys.length === 0) {
-      const available = [...new Set(remote.map((o) => revisionOfKey(o.key, environments)).filter(Boolean))].sort();
-      throw new FlagwrightError(`${options.target}: revision "${options.to}" is not on the target (available: ${available.join(', ') || 'none'})`, [], 2);
+    const stored = await call(`read ${revisionManifestKey(options.to)}`, () => provider.get(revisionManifestKey(options.to)));
+    if (!stored) {
+      const available = live.manifest.history.map((h) => h.revision).join(', ');
+      throw new FlagwrightError(`${options.target}: revision "${options.to}" is not on the target (available: ${available || 'none'})`, [], 2);
     }
-    const files: LocalDatafile[] = [];
-    for (const key of keys) {
-      const stored = await call(`read ${key}`, () => provider.get(key));
-      if (!stored) throw new FlagwrightError(`${key} disappeared while rolling back`);
-      const parts = key.split('/');
-      files.push({ environment: parts.length === 3 ? parts[0]! : '', name: parts[parts.length - 1]!, bytes: decodeStored(stored) });
-    }
+    const target = JSON.parse(decodeStored(stored).toString('utf8')) as Manifest;
+    const files: LocalDatafile[] = await mapLimit(target.files, settings.concurrency, async (file) => {
+      const object = await call(`read ${file.immutablePath}`, () => provider.get(file.immutablePath));
+      if (!object) throw new FlagwrightError(`${options.target}: ${file.immutablePath} of revision ${options.to} is missing; cannot roll back`);
+      const name = file.path.split('/').pop()!;
+      return { environment: file.environment, name, bytes: decodeStored(object), immutableKey: file.immutablePath };
+    });
     const entry = live.manifest.history.find((h) => h.revision === options.to);
     return await publish(provider, {
       ...settings,
       // Keep the stored encoding so the immutable copies match byte for byte.
-      compression: options.compress ?? live.manifest.contentEncoding,
+      compression: options.compress ?? target.contentEncoding,
       // A rollback never prunes: the revision rolled away from stays available.
       retention: Number.MAX_SAFE_INTEGER,
       files,

@@ -2,7 +2,7 @@
 // If a step fails, the previous live revision is put back whole (latest files and manifest) before reporting.
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { Provider, PutOptions } from '../../providers/types.ts';
-import { MANIFEST_KEY, md5Hex, sha256Hex, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
+import { MANIFEST_KEY, md5Hex, revisionManifestKey, sha256Hex, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
 import { buildManifest, planDeploy, type Plan, type PlannedObject } from './plan.ts';
 import { mapLimit, withRetry, type RetryOptions } from './retry.ts';
 import { readManifest, type LiveManifest } from './remote-state.ts';
@@ -121,13 +121,27 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
       }
     });
 
-  // 1. Immutable copies: harmless if we stop here, nothing references them yet.
+  const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
+  const manifestBody = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+  const manifestPut = (cacheControl: string) => ({
+    headers: { cacheControl, contentType: 'application/json; charset=utf-8' },
+    md5: md5Hex(manifestBody),
+    sha256: sha256Hex(manifestBody),
+  });
+
+  // 1. Immutable copies (and this revision's own manifest): harmless if we stop here, nothing live references them yet.
   let phase = 'immutable files';
   try {
     await apply(plan.immutable);
-    if (plan.immutable.some((o) => o.action !== 'unchanged')) {
+    if (plan.immutable.some((o) => o.action === 'upload')) {
       phase = 'verification';
       await verify(provider, plan, call);
+    }
+    if (!plan.manifestUnchanged) {
+      phase = 'revision manifest';
+      const key = revisionManifestKey(plan.revision);
+      await call(`upload ${key}`, () => provider.put(key, manifestBody, manifestPut(settings.cache.immutable)));
+      result.uploaded++;
     }
     log(`immutable: ${plan.immutable.filter((o) => o.action !== 'unchanged').length} written and verified`);
   } catch (error) {
@@ -142,15 +156,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     log(`latest: ${changedLatest.length} written`);
     if (!plan.manifestUnchanged) {
       phase = 'manifest';
-      const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
-      const body = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
-      await call(`upload ${MANIFEST_KEY}`, () =>
-        provider.put(MANIFEST_KEY, body, {
-          headers: { cacheControl: settings.cache.manifest, contentType: 'application/json; charset=utf-8' },
-          md5: md5Hex(body),
-          sha256: sha256Hex(body),
-        }),
-      );
+      await call(`upload ${MANIFEST_KEY}`, () => provider.put(MANIFEST_KEY, manifestBody, manifestPut(settings.cache.manifest)));
       result.uploaded++;
       log(`manifest: revision ${plan.revision} is live`);
     }
@@ -164,7 +170,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
       await provider.flush(`flagwright: publish revision ${plan.revision}`);
     }
   } catch (error) {
-    const restored = await restore(provider, live, changedLatest, plan, settings, call).catch(
+    const restored = await restore(provider, live, changedLatest, settings, call).catch(
       (restoreError: unknown) => `RESTORE FAILED (${(restoreError as Error).message}); re-run the deploy to converge`,
     );
     throw failure(phase, error, result, restored);
@@ -182,11 +188,12 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   }
 
   // 4. Prune revisions beyond retention (never the live one; the plan guarantees it).
-  if (plan.prune.length > 0) {
+  if (plan.pruneRevisions.length > 0) {
     try {
-      await call('prune old revisions', () => provider.delete(plan.prune));
+      const prune = await unreferenced(provider, plan, call);
+      await call('prune old revisions', () => provider.delete(prune));
       if (provider.flush) await provider.flush(`flagwright: prune revisions ${plan.pruneRevisions.join(', ')}`);
-      result.deleted += plan.prune.length;
+      result.deleted += prune.length;
       log(`prune: removed revisions ${plan.pruneRevisions.join(', ')}`);
     } catch (error) {
       throw failure('prune', error, result, `Revision ${plan.revision} is live; old revisions remain and will be pruned by the next deploy.`);
@@ -195,9 +202,22 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   return result;
 }
 
+/** Prune candidates minus files that a kept revision still uses (unchanged files point at older folders). */
+async function unreferenced(provider: Provider, plan: Plan, call: <T>(what: string, fn: () => Promise<T>) => Promise<T>): Promise<string[]> {
+  const referenced = new Set(plan.files.map((file) => file.immutablePath));
+  const others = plan.keptRevisions.filter((revision) => revision !== plan.revision);
+  await mapLimit(others, 8, async (revision) => {
+    const stored = await call(`read ${revisionManifestKey(revision)}`, () => provider.get(revisionManifestKey(revision)));
+    if (!stored) return;
+    const kept = JSON.parse(stored.body.toString('utf8')) as Manifest;
+    for (const file of kept.files ?? []) referenced.add(file.immutablePath);
+  });
+  return plan.prune.filter((key) => !referenced.has(key));
+}
+
 async function verify(provider: Provider, plan: Plan, call: <T>(what: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
   const listed = new Map((await call('list for verification', () => provider.list())).map((o) => [o.key, o]));
-  for (const object of plan.immutable) {
+  for (const object of plan.immutable.filter((o) => o.action === 'upload')) {
     const found = listed.get(object.key);
     if (!found || found.size !== object.body.length || (found.md5 !== undefined && found.md5 !== object.md5)) {
       throw new Error(`${object.key} does not match what was uploaded`);
@@ -210,7 +230,6 @@ async function restore(
   provider: Provider,
   live: LiveManifest | undefined,
   touched: PlannedObject[],
-  plan: Plan,
   settings: PublishSettings,
   call: <T>(what: string, fn: () => Promise<T>) => Promise<T>,
 ): Promise<string> {
@@ -250,7 +269,6 @@ async function restore(
   return live
     ? `The previous live revision ${live.manifest.revision} was restored (latest files and manifest).`
     : `Nothing was live before; the partial latest files were removed.`;
-  void plan;
 }
 
 function failure(phase: string, error: unknown, result: PublishResult, state: string): FlagwrightError {

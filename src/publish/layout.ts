@@ -21,6 +21,27 @@ export const CONTENT_TYPE = 'application/json; charset=utf-8';
 export const MANIFEST_KEY = 'manifest.json';
 export const MANIFEST_SCHEMA = 'flagwright-manifest/1';
 
+/** Immutable copy of each revision's manifest, so a rollback knows that revision's exact files. */
+export function revisionManifestKey(revision: string): string {
+  return `manifests/${revision}.json`;
+}
+
+/**
+ * Identity of a datafile regardless of the revision it was stamped with: every build stamps a new
+ * revision into every file, but only files whose flags changed need a new copy.
+ */
+export function contentHashOf(bytes: Buffer): string {
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8'));
+    if (parsed && typeof parsed === 'object' && 'revision' in parsed) {
+      return sha256Hex(Buffer.from(JSON.stringify({ ...parsed, revision: '' })));
+    }
+  } catch {
+    // Not JSON: fall back to the bytes themselves.
+  }
+  return sha256Hex(bytes);
+}
+
 /** One datafile to publish: its uncompressed JSON bytes and where it belongs. */
 export interface LocalDatafile {
   /** "" when the project has no environments. */
@@ -28,6 +49,8 @@ export interface LocalDatafile {
   /** File name, e.g. "featurevisor-tag-all.json". */
   name: string;
   bytes: Buffer;
+  /** Where an immutable copy of exactly these bytes already is (rollback), instead of this revision's folder. */
+  immutableKey?: string;
 }
 
 export interface ManifestFile {
@@ -38,6 +61,10 @@ export interface ManifestFile {
   immutablePath: string;
   sha256: string;
   size: number;
+  /** Hex MD5 of the stored (possibly compressed) bytes, to check the listing against. */
+  md5: string;
+  /** SHA-256 of the datafile with its revision field blanked: equal means "this feature set did not change". */
+  contentHash: string;
 }
 
 export interface Manifest {
@@ -66,6 +93,7 @@ const DATAFILE_NAME = /^featurevisor-tag-.+\.json$/;
 /** Splits an immutable key into its revision, or undefined when the key is not one. */
 export function revisionOfKey(key: string, environments: ReadonlySet<string>): string | undefined {
   const parts = key.split('/');
+  if (parts.length === 2 && parts[0] === 'manifests' && parts[1]!.endsWith('.json')) return parts[1]!.slice(0, -5);
   if (!DATAFILE_NAME.test(parts[parts.length - 1]!)) return undefined;
   if (environments.size > 0) return parts.length === 3 && environments.has(parts[0]!) ? parts[1] : undefined;
   return parts.length === 2 ? parts[0] : undefined;

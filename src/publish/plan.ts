@@ -1,11 +1,13 @@
 // The pure heart of deploy: local datafiles + one remote listing (+ the live manifest) → what to do.
 import type { ObjectHeaders, RemoteObject } from '../../providers/types.ts';
 import {
+  contentHashOf,
   encode,
   headersFor,
   immutableKey,
   latestKey,
   md5Hex,
+  revisionManifestKey,
   revisionOfKey,
   sha256Hex,
   type CacheSettings,
@@ -20,6 +22,7 @@ export type Action = 'upload' | 'headers' | 'unchanged';
 export interface PlannedObject {
   key: string;
   action: Action;
+  /** Empty for objects kept from the live revision (never uploaded, at most re-headed). */
   body: Buffer;
   md5: string;
   sha256: string;
@@ -36,9 +39,11 @@ export interface Plan {
   manifestUnchanged: boolean;
   /** Latest keys that the previous manifest listed but this revision no longer has. */
   staleLatest: string[];
-  /** Immutable keys of revisions beyond retention (never the live or the new one). */
+  /** Prune candidates: keys of revisions beyond retention, minus what the new manifest references. */
   prune: string[];
   pruneRevisions: string[];
+  /** Revisions kept (their manifests must be consulted before pruning shared files). */
+  keptRevisions: string[];
   /** History for the new manifest, newest first. */
   history: Manifest['history'];
 }
@@ -56,50 +61,63 @@ export interface PlanInput {
   retention: number;
 }
 
-function sameHeaders(remote: RemoteObject, wanted: ObjectHeaders, recorded: string | undefined, liveEncoding: string | undefined): boolean {
+function headersMatch(remote: RemoteObject, wanted: ObjectHeaders, recorded: string | undefined, live: Manifest | undefined): boolean {
   if (remote.cacheControl !== undefined) {
     return remote.cacheControl === wanted.cacheControl && (remote.contentEncoding || undefined) === wanted.contentEncoding;
   }
   // The listing has no headers (S3): trust what the live manifest says was written.
-  return recorded === wanted.cacheControl && (liveEncoding === 'none' ? undefined : liveEncoding) === wanted.contentEncoding;
-}
-
-function decide(
-  key: string,
-  bytes: Buffer,
-  input: PlanInput,
-  remoteByKey: Map<string, RemoteObject>,
-  cacheControl: string,
-  recorded: string | undefined,
-): PlannedObject {
-  const body = encode(bytes, input.compression);
-  const md5 = md5Hex(body);
-  const headers = headersFor(cacheControl, input.compression);
-  const remote = remoteByKey.get(key);
-  let action: Action = 'upload';
-  if (remote && remote.md5 === md5 && remote.size === body.length) {
-    action = !input.supportsHeaders || sameHeaders(remote, headers, recorded, input.live?.contentEncoding) ? 'unchanged' : 'headers';
-  }
-  return { key, action, body, md5, sha256: sha256Hex(bytes), headers };
+  const liveEncoding = live && live.contentEncoding !== 'none' ? live.contentEncoding : undefined;
+  return !!live && recorded === wanted.cacheControl && liveEncoding === wanted.contentEncoding;
 }
 
 export function planDeploy(input: PlanInput): Plan {
   const remoteByKey = new Map(input.remote.map((object) => [object.key, object]));
-  const live = input.live;
+  const { live } = input;
+  const liveByPath = new Map((live?.files ?? []).map((file) => [file.path, file]));
   const immutable: PlannedObject[] = [];
   const latest: PlannedObject[] = [];
   const files: ManifestFile[] = [];
+
+  const object = (key: string, body: Buffer, md5: string, sha256: string, cacheControl: string, recorded: string | undefined): PlannedObject => {
+    const headers = headersFor(cacheControl, input.compression);
+    const remote = remoteByKey.get(key);
+    let action: Action = 'upload';
+    if (remote && remote.md5 === md5 && (body.length === 0 || remote.size === body.length)) {
+      action = !input.supportsHeaders || headersMatch(remote, headers, recorded, live) ? 'unchanged' : 'headers';
+    }
+    return { key, action, body, md5, sha256, headers };
+  };
+
   const sorted = [...input.files].sort((a, b) => latestKey(a).localeCompare(latestKey(b)));
   for (const file of sorted) {
-    const iKey = immutableKey(file, input.revision);
-    const lKey = latestKey(file);
-    immutable.push(decide(iKey, file.bytes, input, remoteByKey, input.cache.immutable, live?.cacheControl.immutable));
-    latest.push(decide(lKey, file.bytes, input, remoteByKey, input.cache.latest, live?.cacheControl.latest));
-    files.push({ environment: file.environment, path: lKey, immutablePath: iKey, sha256: sha256Hex(file.bytes), size: file.bytes.length });
+    const path = latestKey(file);
+    const contentHash = contentHashOf(file.bytes);
+    const previous = liveByPath.get(path);
+    const sameEncoding = live?.contentEncoding === input.compression;
+    const kept =
+      previous &&
+      sameEncoding &&
+      previous.contentHash === contentHash &&
+      remoteByKey.get(previous.immutablePath)?.md5 === previous.md5 &&
+      remoteByKey.get(path)?.md5 === previous.md5;
+    if (kept) {
+      // Same flags as live: keep the live copy (and its revision stamp); at most its headers change.
+      immutable.push(object(previous.immutablePath, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
+      latest.push(object(path, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
+      files.push(previous);
+      continue;
+    }
+    const body = encode(file.bytes, input.compression);
+    const md5 = md5Hex(body);
+    const sha256 = sha256Hex(file.bytes);
+    const iKey = file.immutableKey ?? immutableKey(file, input.revision);
+    immutable.push(object(iKey, body, md5, sha256, input.cache.immutable, live?.cacheControl.immutable));
+    latest.push(object(path, body, md5, sha256, input.cache.latest, live?.cacheControl.latest));
+    files.push({ environment: file.environment, path, immutablePath: iKey, sha256, size: file.bytes.length, md5, contentHash });
   }
 
-  const newKeys = new Set(files.map((file) => file.path));
-  const staleLatest = (live?.files ?? []).map((file) => file.path).filter((path) => !newKeys.has(path) && remoteByKey.has(path));
+  const newPaths = new Set(files.map((file) => file.path));
+  const staleLatest = (live?.files ?? []).map((file) => file.path).filter((path) => !newPaths.has(path) && remoteByKey.has(path));
 
   const history = [
     { revision: input.revision, ...(input.commit ? { commit: input.commit } : {}), time: input.time },
@@ -111,14 +129,15 @@ export function planDeploy(input: PlanInput): Plan {
   const known = new Set(history.map((entry) => entry.revision));
   const environments = new Set(input.files.map((file) => file.environment).filter(Boolean));
   for (const file of live?.files ?? []) if (file.environment) environments.add(file.environment);
+  const referenced = new Set(files.map((file) => file.immutablePath));
   const prune: string[] = [];
   const pruneRevisions = new Set<string>();
-  for (const object of input.remote) {
-    const revision = revisionOfKey(object.key, environments);
+  for (const remote of input.remote) {
+    const revision = revisionOfKey(remote.key, environments);
     // Only revisions this target's history knows are pruned: an unknown folder may be someone else's.
     if (revision && known.has(revision) && !keep.has(revision)) {
-      prune.push(object.key);
       pruneRevisions.add(revision);
+      if (!referenced.has(remote.key)) prune.push(remote.key);
     }
   }
   const keptHistory = history.filter((entry) => !pruneRevisions.has(entry.revision));
@@ -131,8 +150,9 @@ export function planDeploy(input: PlanInput): Plan {
     live.cacheControl.immutable === input.cache.immutable &&
     live.contentEncoding === input.compression &&
     JSON.stringify(live.files) === JSON.stringify(files) &&
-    [...immutable, ...latest].every((object) => object.action === 'unchanged') &&
-    prune.length === 0 &&
+    remoteByKey.has(revisionManifestKey(input.revision)) &&
+    [...immutable, ...latest].every((o) => o.action === 'unchanged') &&
+    pruneRevisions.size === 0 &&
     staleLatest.length === 0;
 
   return {
@@ -144,6 +164,7 @@ export function planDeploy(input: PlanInput): Plan {
     staleLatest,
     prune: prune.sort(),
     pruneRevisions: [...pruneRevisions].sort(),
+    keptRevisions: keptHistory.map((entry) => entry.revision),
     history: manifestUnchanged ? live!.history : keptHistory,
   };
 }

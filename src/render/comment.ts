@@ -157,7 +157,7 @@ export function envName(env: string): string {
 /** One table per environment: Feature | Change | Before → After | Impact. `room` caps its length. */
 function renderEnvironmentTable(env: EnvironmentDiff, room = Infinity): string | undefined {
   const n = env.features.length;
-  const head = `### ${code(envName(env.environment))}${env.production ? ' (production)' : ''}: ${n} ${n === 1 ? 'feature' : 'features'}\n\n| Feature | Change | Before → After | Impact |\n|---|---|---|---|\n`;
+  const head = `### ${code(envName(env.environment))}${env.production && !/prod/i.test(env.environment) ? ' (production)' : ''}: ${n} ${n === 1 ? 'feature' : 'features'}\n\n| Feature | Change | Before → After | Impact |\n|---|---|---|---|\n`;
   let out = head;
   let shown = 0;
   for (const feature of env.features) {
@@ -173,6 +173,8 @@ function renderEnvironmentTable(env: EnvironmentDiff, room = Infinity): string |
 }
 
 const MAX_ROWS_PER_FEATURE = 8;
+/** Changes that move users between rules: their effect depends on who matches, not on buckets. */
+const POPULATION_CHANGES = new Set(['rule-segments', 'segment-conditions', 'rules-reordered']);
 
 function featureRows(feature: FeatureDiff): string[] {
   const rows: string[][] = [];
@@ -181,8 +183,11 @@ function featureRows(feature: FeatureDiff): string[] {
     const ruleKey = change.kind.startsWith('rule-') ? change.subject?.split('.')[0] : undefined;
     const impacts = ruleKey ? feature.impact.filter((x) => x.rule === ruleKey && !usedImpact.has(x)) : [];
     impacts.forEach((x) => usedImpact.add(x));
-    const beforeAfter = change.before !== undefined || change.after !== undefined ? `${change.before ?? '—'} → ${change.after ?? '—'}` : '';
-    rows.push(['', cell(inline(change.text)), cell(inline(truncate(beforeAfter, 160))), cell(impacts.map(impactText).join('<br>'))]);
+    const both = change.before !== undefined && change.after !== undefined;
+    const beforeAfter = both ? `${change.before} → ${change.after}` : '';
+    const label = both && change.text.endsWith(' ' + beforeAfter) ? change.text.slice(0, -beforeAfter.length - 1) : change.text;
+    const impactCell = impacts.length ? impacts.map(impactText).join('<br>') : POPULATION_CHANGES.has(change.kind) ? 'who matches changes' : '';
+    rows.push(['', cell(inline(label)), cell(inline(truncate(beforeAfter, 160))), cell(impactCell)]);
   }
   if (feature.changes.length > MAX_ROWS_PER_FEATURE) rows.push(['', `… ${feature.changes.length - MAX_ROWS_PER_FEATURE} more changes (see the rule diff)`, '', '']);
   const rest = feature.impact.filter((x) => !usedImpact.has(x)).map((x) => cell(impactText(x)));
@@ -213,7 +218,7 @@ function renderSegments(report: DiffReport): string {
     const affects = s.affects.length
       ? s.affects.map((a) => `${code(envName(a.environment))}: ${a.features.map((f) => code(f)).join(', ')}`).join('<br>')
       : 'no feature';
-    return `| ${code(s.segment)} | ${cell(truncate(s.before ?? '—', 200))} → ${cell(truncate(s.after ?? '—', 200))} | ${affects} |`;
+    return `| ${code(s.segment)} | ${cell(inline(truncate(s.before ?? '—', 200)))} → ${cell(inline(truncate(s.after ?? '—', 200)))} | ${affects} |`;
   });
   return `### Segment edits\n\n| Segment | Conditions before → after | Lands in |\n|---|---|---|\n${rows.join('\n')}\n\n`;
 }

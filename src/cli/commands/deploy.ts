@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 import { FlagwrightError } from '../../model/diagnostic.ts';
-import { deploy, type DeployResult } from '../../publish/deploy.ts';
+import { deploy, type CommonOptions, type DeployResult } from '../../publish/deploy.ts';
 
 const usage =
   'flagwright deploy --target URI [--project DIR | --datafiles DIR] [--revision R] [--endpoint URL] [--cloudfront-distribution ID] ' +
@@ -35,7 +35,7 @@ export function intOption(name: string, value: string | undefined): number | und
   return Number(value);
 }
 
-export function commonFromFlags(values: Record<string, string | boolean | undefined>, io: { cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean; stderr: (t: string) => void }) {
+export function commonFromFlags(values: Record<string, string | boolean | undefined>, io: { cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean; stderr: (t: string) => void }): CommonOptions {
   const target = values.target as string | undefined;
   if (!target) throw new FlagwrightError('--target is required (e.g. file://public/datafiles, s3://bucket/prefix)', [], 2);
   const str = (name: string) => values[name] as string | undefined;
@@ -62,7 +62,7 @@ export function commonFromFlags(values: Record<string, string | boolean | undefi
     env: io.env,
     // One line per phase: readable in CI logs and on a terminal alike.
     onProgress: values.json ? undefined : (line: string) => io.stderr(`${line}\n`),
-  });
+  }) as unknown as CommonOptions;
 }
 
 export function printResult(result: DeployResult, json: boolean, io: { stdout: (t: string) => void }) {
