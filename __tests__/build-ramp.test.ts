@@ -8,7 +8,6 @@ import { createInstance } from '@featurevisor/sdk';
 import { buildProject, writeDatafileSet } from '../src/build/index.ts';
 import { removeProject, writeProject } from './helpers/temp-project.ts';
 
-const LINT = process.env.NO_LINT !== '1';
 const feature = (percentage: number) => `description: Checkout ramp
 tags: [all]
 bucketBy: userId
@@ -38,7 +37,7 @@ test('ramping 10% → 25% → 50% → 100% keeps every enabled user enabled and 
     for (const [step, percentage] of [10, 25, 50, 100].entries()) {
       writeProject({ 'features/checkout.yml': feature(percentage) }, dir);
       const out = join(dir, `out-${step}`);
-      const { set } = await buildProject({ projectDir: dir, revision: `r${step}`, stateFrom: previousOut, lint: LINT });
+      const { set } = await buildProject({ projectDir: dir, revision: `r${step}`, stateFrom: previousOut });
       await writeDatafileSet(out, set);
       const datafile = JSON.parse(readFileSync(join(out, 'production/featurevisor-tag-all.json'), 'utf8'));
       const sdk = createInstance({ datafile, logLevel: 'fatal' });
@@ -75,7 +74,7 @@ test('without state, raising a percentage re-buckets users (what --state-from pr
   try {
     const variationAt = async (percentage: number) => {
       writeProject({ 'features/checkout.yml': feature(percentage) }, dir);
-      const { set } = await buildProject({ projectDir: dir, revision: 'x', lint: LINT });
+      const { set } = await buildProject({ projectDir: dir, revision: 'x' });
       return createInstance({ datafile: set.files[0].datafile, logLevel: 'fatal' });
     };
     const before = await variationAt(10);

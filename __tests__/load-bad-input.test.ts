@@ -15,7 +15,7 @@ const fixtures = join(import.meta.dirname, 'fixtures', 'bad-input');
 const cases: Array<{ name: string; file: string; line: number; rule: string; message: RegExp }> = [
   { name: 'malformed-yaml', file: 'features/broken.yml', line: 3, rule: 'yaml-syntax', message: /flow collection|unexpected/i },
   { name: 'duplicate-key', file: 'features/dup.yml', line: 4, rule: 'yaml-duplicate-key', message: /duplicated mapping key/ },
-  { name: 'alias-bomb', file: 'features/bomb.yml', line: 1, rule: 'yaml-alias-bomb', message: /alias/ },
+  { name: 'alias-bomb', file: 'features/bomb.yml', line: 5, rule: 'yaml-alias-bomb', message: /alias/ },
   { name: 'proto-key', file: 'features/proto.yml', line: 5, rule: 'forbidden-key', message: /__proto__/ },
   { name: 'constructor-key', file: 'segments/ctor.yml', line: 6, rule: 'forbidden-key', message: /constructor/ },
   { name: 'not-a-mapping', file: 'features/list.yml', line: 1, rule: 'schema', message: /mapping/ },

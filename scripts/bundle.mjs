@@ -12,7 +12,7 @@ rmSync(outdir, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/bin.ts' },
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/bin.ts', 'parse-worker': 'src/project/parse-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

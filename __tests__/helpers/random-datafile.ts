@@ -273,8 +273,9 @@ function randomFeature(
 
   if (chance(random, 0.15)) {
     const start = int(random, 0, 80000);
-    feature.ranges = [[start, start + int(random, 1000, 20000)]];
-    if (chance(random, 0.3)) feature.ranges.push([90000, 100000]);
+    const ranges: Array<[number, number]> = [[start, start + int(random, 1000, 20000)]];
+    if (chance(random, 0.3)) ranges.push([90000, 100000]);
+    feature.ranges = ranges;
   }
 
   if (variableKeys.length > 0) feature.variablesSchema = schema;

@@ -55,7 +55,7 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
   if (has('lint') && project) {
     const lintProblems = await core.group('Lint', async () => {
       const diagnostics = await lintProject(project, loadDiagnostics);
-      if (diagnostics.length) core.info(formatDiagnostics(diagnostics, 'text'));
+      if (diagnostics.length) core.info(formatDiagnostics(diagnostics, 'text', { rootDirectory: settings.projectDir, cwd: settings.workspace }));
       return diagnostics;
     });
     lintErrors = lintProblems.filter((d) => d.severity === 'error').length;
@@ -78,7 +78,7 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
     const loaded = project;
     const specs = await core.group('Test', async () => {
       const report = runSpecs(loaded);
-      if (report.failures.length) core.info(formatDiagnostics(report.failures, 'text'));
+      if (report.failures.length) core.info(formatDiagnostics(report.failures, 'text', { rootDirectory: settings.projectDir, cwd: settings.workspace }));
       core.info(`${report.passed} assertion(s) passed, ${report.failed} failed`);
       return report;
     });
@@ -262,7 +262,7 @@ async function comment(settings: ActionSettings, context: RunContext, result: Ru
   }
   const notPosted = (reason: string) => {
     core.warning(`flagwright: the pull request comment was not posted (${reason}); the body is in ${bodyFile}. See the job summary for how to post it from a workflow_run job.`);
-    result.comment = { action: 'rendered', bodyFile, notPosted: reason, pullRequest: pr.number };
+    result.comment = { action: 'rendered', bodyFile, notPosted: reason, pullRequest: pr.number, repository: context.owner && context.repo ? `${context.owner}/${context.repo}` : undefined };
     result.phases.push({ phase: 'Comment', status: 'warning', detail: `not posted: ${reason}` });
   };
   if (!settings.githubToken) return notPosted('no github-token');

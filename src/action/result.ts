@@ -31,6 +31,8 @@ export interface CommentOutcome {
   /** Why the comment was not posted, when it was not (fork, read-only token, comment: render). */
   notPosted?: string;
   pullRequest?: number;
+  /** owner/name, for the posting instructions. */
+  repository?: string;
 }
 
 export interface RunResult {

@@ -12,15 +12,16 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function forkNote(bodyFile: string, reason: string, pullRequest?: number): string {
+export function forkNote(bodyFile: string, reason: string, pullRequest?: number, repository?: string): string {
   const pr = pullRequest ?? '<number>';
+  const repo = repository ?? '$GITHUB_REPOSITORY';
   return [
     '> [!NOTE]',
     `> The pull request comment was not posted: ${reason}.`,
     `> The rendered comment is in \`${bodyFile}\` (step output \`body-file\`). To post it safely for fork pull requests:`,
     '> 1. in this workflow, upload it with `actions/upload-artifact` together with the PR number (`' + pr + '`);',
     '> 2. in a separate workflow `on: workflow_run` with `permissions: pull-requests: write`, download the artifact',
-    `>    and run \`npx flagwright comment --pr ${pr} --body-file comment.md\` (it never checks out the PR's code).`,
+    `>    and run \`npx flagwright comment --repo ${repo} --pr ${pr} --body-file comment.md\` with \`GITHUB_TOKEN\` set (it never checks out the PR's code).`,
     '>',
     '> Ready-made pair: `workflows-examples/fork-safe-render.yml` + `workflows-examples/fork-safe-post.yml`.',
   ].join('\n');
@@ -38,7 +39,7 @@ export function renderRunSummary(result: RunResult, diffSummary?: string): strin
   lines.push('');
 
   if (result.comment?.notPosted && result.comment.bodyFile) {
-    lines.push(forkNote(result.comment.bodyFile, result.comment.notPosted, result.comment.pullRequest), '');
+    lines.push(forkNote(result.comment.bodyFile, result.comment.notPosted, result.comment.pullRequest, result.comment.repository), '');
   }
 
   if (result.deploy) {

@@ -17,7 +17,7 @@ export interface DatafileBuilder {
   /** tag null: every non-archived feature (what the spec runner and `evaluate` need). */
   build(environment: string, tag: string | null, revision: string): DatafileV2;
   /** The same datafile as bytes; compact output is assembled from per-feature JSON. */
-  serialize(environment: string, tag: string | null, revision: string): { datafile: DatafileV2; bytes: Buffer };
+  serialize(environment: string, tag: string | null, revision: string): Buffer;
 }
 
 /** Segment keys named by a segment expression ("*" names none). */
@@ -145,7 +145,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       if (feature.archived === true || feature.expose[environment] === false) continue;
       built.set(feature.key, buildFeature(feature, environment));
     }
-    // Hashes cover required features' hashes and used segments' conditions.
+    // Hashes cover required features' hashes and used segments' conditions; the feature is serialised once.
     const hashing = new Set<string>();
     const hashOf = (key: string): string | undefined => {
       const entry = built!.get(key);
@@ -153,56 +153,76 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       if (entry.feature.hash) return entry.feature.hash;
       if (hashing.has(key)) return 'cycle';
       hashing.add(key);
-      const requiredHashes = (entry.feature.required ?? []).map((r) => hashOf(typeof r === 'string' ? r : r.key) ?? null);
-      const segments = [...entry.segments].sort().map((s) => [s, buildSegment(s)]);
-      entry.feature.hash = base62Hash(JSON.stringify([key, entry.feature, requiredHashes, segments]));
-      entry.json = JSON.stringify(entry.feature);
-      return entry.feature.hash;
+      const requiredHashes = (entry.feature.required ?? []).map((r) => hashOf(typeof r === 'string' ? r : r.key) ?? '-');
+      const withoutHash = JSON.stringify(entry.feature);
+      let input = key + '\n' + withoutHash + '\n' + requiredHashes.join(',');
+      for (const segment of [...entry.segments].sort()) input += '\n' + segment + buildSegment(segment);
+      const hash = base62Hash(input);
+      entry.feature.hash = hash;
+      entry.json = withoutHash.slice(0, -1) + (withoutHash.length > 2 ? ',' : '') + '"hash":' + JSON.stringify(hash) + '}';
+      return hash;
     };
     for (const key of built.keys()) hashOf(key);
     perEnvironment.set(environment, built);
     return built;
   };
 
-  const select = (environment: string, tag: string | null) => {
-    const built = featuresFor(environment);
-    const features: Array<[string, BuiltFeature]> = [];
-    const usedSegments = new Set<string>();
-    for (const feature of project.features.values()) {
-      const entry = built.get(feature.key);
-      if (!entry || !isIncluded(feature, environment, tag)) continue;
-      features.push([feature.key, entry]);
-      for (const segment of entry.segments) usedSegments.add(segment);
+  // environment → tag (or "\0" for every feature) → features in project order.
+  const selections = new Map<string, Map<string, Array<[string, BuiltFeature]>>>();
+  const ALL = '\0';
+  const featuresIn = (environment: string, tag: string | null): Array<[string, BuiltFeature]> => {
+    let byTag = selections.get(environment);
+    if (!byTag) {
+      byTag = new Map([[ALL, []]]);
+      const built = featuresFor(environment);
+      for (const feature of project.features.values()) {
+        const entry = built.get(feature.key);
+        if (!entry) continue;
+        byTag.get(ALL)!.push([feature.key, entry]);
+        for (const featureTag of new Set(feature.tags)) {
+          if (!isIncluded(feature, environment, featureTag)) continue;
+          let list = byTag.get(featureTag);
+          if (!list) byTag.set(featureTag, (list = []));
+          list.push([feature.key, entry]);
+        }
+      }
+      selections.set(environment, byTag);
     }
+    return byTag.get(tag ?? ALL) ?? [];
+  };
+
+  const segmentObjects = new Map<string, DatafileSegment>();
+  const segmentObject = (key: string): DatafileSegment => {
+    let segment = segmentObjects.get(key);
+    if (!segment) segmentObjects.set(key, (segment = JSON.parse(buildSegment(key)) as DatafileSegment));
+    return segment;
+  };
+
+  const select = (environment: string, tag: string | null) => {
+    const features = featuresIn(environment, tag);
+    const usedSegments = new Set<string>();
+    for (const [, entry] of features) for (const segment of entry.segments) usedSegments.add(segment);
     const segments = [...project.segments.keys()].filter((key) => usedSegments.has(key));
     return { features, segments };
   };
 
   const build = (environment: string, tag: string | null, revision: string): DatafileV2 => {
     const { features, segments } = select(environment, tag);
-    return {
-      schemaVersion: '2',
-      revision,
-      segments: Object.fromEntries(segments.map((key) => [key, JSON.parse(buildSegment(key)) as DatafileSegment])),
-      features: Object.fromEntries(features.map(([key, entry]) => [key, entry.feature])),
-    };
+    const datafile: DatafileV2 = { schemaVersion: '2', revision, segments: {}, features: {} };
+    for (const key of segments) datafile.segments[key] = segmentObject(key);
+    for (const [key, entry] of features) datafile.features[key] = entry.feature;
+    return datafile;
   };
 
-  const serialize = (environment: string, tag: string | null, revision: string) => {
+  const serialize = (environment: string, tag: string | null, revision: string): Buffer => {
+    if (config.prettyDatafile) return Buffer.from(JSON.stringify(build(environment, tag, revision), null, 2));
     const { features, segments } = select(environment, tag);
-    const datafile: DatafileV2 = {
-      schemaVersion: '2',
-      revision,
-      segments: Object.fromEntries(segments.map((key) => [key, JSON.parse(buildSegment(key)) as DatafileSegment])),
-      features: Object.fromEntries(features.map(([key, entry]) => [key, entry.feature])),
-    };
-    if (config.prettyDatafile) return { datafile, bytes: Buffer.from(JSON.stringify(datafile, null, 2)) };
-    const parts: string[] = [`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`];
-    segments.forEach((key, i) => parts.push(`${i ? ',' : ''}${JSON.stringify(key)}:${buildSegment(key)}`));
-    parts.push('},"features":{');
-    features.forEach(([key, entry], i) => parts.push(`${i ? ',' : ''}${JSON.stringify(key)}:${entry.json}`));
-    parts.push('}}');
-    return { datafile, bytes: Buffer.from(parts.join('')) };
+    const parts: string[] = [];
+    for (const key of segments) parts.push(JSON.stringify(key) + ':' + buildSegment(key));
+    const featureParts: string[] = [];
+    for (const [key, entry] of features) featureParts.push(JSON.stringify(key) + ':' + entry.json);
+    const text = `{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{${parts.join(',')}},"features":{${featureParts.join(',')}}}`;
+    return Buffer.from(text);
   };
 
   return { build, serialize };

@@ -35,15 +35,20 @@ export function buildDatafileSet(
   const files: BuiltDatafile[] = [];
   for (const environment of project.config.environments) {
     for (const tag of project.config.tags) {
-      const { datafile, bytes } = builder.serialize(environment, tag, options.revision);
       const path = datafilePath(project.config, environment, tag);
+      let datafile: DatafileV2 | undefined;
+      // Built on first use: writing files needs only the bytes.
+      const datafileOf = () => (datafile ??= builder.build(environment, tag, options.revision));
+      let bytes: Buffer;
       if (options.schemaVersion === '1') {
-        const v1 = toSchemaV1(datafile, project);
-        const text = project.config.prettyDatafile ? JSON.stringify(v1, null, 2) : JSON.stringify(v1);
-        files.push({ environment, tag, path, datafile, bytes: Buffer.from(text) });
+        const v1 = toSchemaV1(datafileOf(), project);
+        bytes = Buffer.from(project.config.prettyDatafile ? JSON.stringify(v1, null, 2) : JSON.stringify(v1));
       } else {
-        files.push({ environment, tag, path, datafile, bytes });
+        bytes = builder.serialize(environment, tag, options.revision);
       }
+      const file = { environment, tag, path, bytes } as BuiltDatafile;
+      Object.defineProperty(file, 'datafile', { enumerable: true, get: datafileOf });
+      files.push(file);
     }
   }
   return { revision: options.revision, commit: options.commit, files };
@@ -68,7 +73,7 @@ export interface BuildProjectResult {
 }
 
 export async function buildProject(options: BuildProjectOptions): Promise<BuildProjectResult> {
-  const { project, diagnostics: loadDiagnostics } = await loadProject(options.projectDir);
+  const { project, diagnostics: loadDiagnostics } = await loadProject(options.projectDir, { tests: false });
   let diagnostics = loadDiagnostics;
   if (options.lint !== false) {
     const { lintProject } = await import('../lint/index.ts');

@@ -27,6 +27,24 @@ export interface Evaluator {
 }
 
 const EMPTY_CONTEXT: Context = {};
+/** json variable strings that do not parse: remembered, because a thrown SyntaxError is expensive. */
+const unparsableJson = new Set<string>();
+
+function variableResult(evaluation: Evaluation): unknown {
+  const value = evaluation.variableValue;
+  if (value === undefined) return null;
+  if (evaluation.variableSchema && evaluation.variableSchema.type === 'json' && typeof value === 'string') {
+    if (unparsableJson.has(value)) return null;
+    try {
+      // Parsed per call (not cached) so callers never share a mutable object.
+      return JSON.parse(value);
+    } catch {
+      if (unparsableJson.size < 10_000) unparsableJson.add(value);
+      return null;
+    }
+  }
+  return value;
+}
 const knownNames = new Set(KNOWN_SDK_DIFFERENCES.map((d) => d.name));
 
 export function createEvaluator(datafile: AnyDatafile | string, options: EvaluatorOptions = {}): Evaluator {
@@ -60,18 +78,6 @@ export function createEvaluator(datafile: AnyDatafile | string, options: Evaluat
     return evaluation;
   }
 
-  function variableResult(evaluation: Evaluation): unknown {
-    const value = evaluation.variableValue;
-    if (value === undefined) return null;
-    if (evaluation.variableSchema && evaluation.variableSchema.type === 'json' && typeof value === 'string') {
-      try {
-        return JSON.parse(value);
-      } catch {
-        return null;
-      }
-    }
-    return value;
-  }
 
   const evaluator: Evaluator = {
     evaluateFlag: (featureKey, context, call) => run('flag', featureKey, undefined, context, call),

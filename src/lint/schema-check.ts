@@ -8,18 +8,23 @@ import { buildSchemas, type SchemaName } from './schemas.ts';
 
 export type EntityKind = 'attribute' | 'segment' | 'feature' | 'group' | 'test';
 
-let validators: Map<SchemaName, ValidateFunction> | undefined;
+let ajv: Ajv | undefined;
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const validators = new Map<SchemaName, ValidateFunction>();
 
-function getValidators(): Map<SchemaName, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strictTypes: false });
-  // Annotation only: the message shown instead of ajv's own (editors such as VS Code honour it too).
-  ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-  validators = new Map();
-  for (const [name, schema] of Object.entries(buildSchemas()) as Array<[SchemaName, object]>) {
-    validators.set(name, ajv.compile(schema));
+/** Compiled on first use and kept for the process: a v1 project never pays for the v2 validators. */
+function getValidator(name: SchemaName): ValidateFunction {
+  let validate = validators.get(name);
+  if (validate) return validate;
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strictTypes: false });
+    // Annotation only: the message shown instead of ajv's own (editors such as VS Code honour it too).
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   }
-  return validators;
+  schemas ??= buildSchemas();
+  validate = ajv.compile(schemas[name]);
+  validators.set(name, validate);
+  return validate;
 }
 
 export function schemaNameFor(kind: EntityKind, dialect: Dialect): SchemaName {
@@ -38,7 +43,7 @@ export function checkSchema(kind: EntityKind, dialect: Dialect, file: string, ra
     findings.error(file, [], 'schema', `Expected a YAML mapping at the top level, received ${describeType(raw)}`);
     return;
   }
-  const validate = getValidators().get(schemaNameFor(kind, dialect))!;
+  const validate = getValidator(schemaNameFor(kind, dialect));
   if (validate(raw)) return;
   const seen = new Set<string>();
   for (const error of selectErrors(validate.errors ?? [])) {

@@ -34,12 +34,13 @@ export function listEntityFiles(directory: string, rootDirectory: string): Entit
   const found: EntityFile[] = [];
   if (!existsSync(directory) || !statSync(directory).isDirectory()) return found;
   const walk = (dir: string, prefix: string) => {
-    const names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const name = entry.name;
       if (name.startsWith('.')) continue;
       const absolute = join(dir, name);
-      const stat = statSync(absolute);
-      if (stat.isDirectory()) walk(absolute, `${prefix}${name}/`);
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(absolute).isDirectory());
+      if (isDirectory) walk(absolute, `${prefix}${name}/`);
       else if (YAML_FILE.test(name)) {
         found.push({
           key: prefix + name.replace(YAML_FILE, ''),
@@ -53,19 +54,24 @@ export function listEntityFiles(directory: string, rootDirectory: string): Entit
   return found;
 }
 
-export async function loadProject(rootDirectory: string): Promise<LoadResult> {
-  const config = await loadConfig(rootDirectory);
-  return loadProjectWithConfig(config);
+export interface LoadOptions {
+  /** Read test specs too (default true); building does not need them. */
+  tests?: boolean;
 }
 
-export async function loadProjectWithConfig(config: ProjectConfig): Promise<LoadResult> {
+export async function loadProject(rootDirectory: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const config = await loadConfig(rootDirectory);
+  return loadProjectWithConfig(config, options);
+}
+
+export async function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): Promise<LoadResult> {
   const root = config.rootDirectory;
   const kinds = {
     attribute: listEntityFiles(config.attributesDirectoryPath, root),
     segment: listEntityFiles(config.segmentsDirectoryPath, root),
     feature: listEntityFiles(config.featuresDirectoryPath, root),
     group: listEntityFiles(config.groupsDirectoryPath, root),
-    test: listEntityFiles(config.testsDirectoryPath, root),
+    test: options.tests === false ? [] : listEntityFiles(config.testsDirectoryPath, root),
   };
   const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
   const outcomes = await parseFilesInParallel(all.map((entry) => ({ absolute: entry.absolute, file: entry.file })));

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_WORD = /__proto__|constructor|prototype/;
 const ANCHOR = /(^|[\s[{,:-])&[^\s]/;
 
 export type ParseOutcome = { ok: true; doc: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };
@@ -18,16 +19,17 @@ function problem(file: string, line: number, column: number, rule: string, messa
 
 /** `absolute` is read from disk; `file` is the project-relative name used in diagnostics. */
 export function parseYamlFile(absolute: string, file: string): ParseOutcome {
-  let size: number;
+  let bytes: Buffer;
   try {
-    size = statSync(absolute).size;
+    const size = statSync(absolute).size;
+    if (size > MAX_FILE_BYTES) {
+      return problem(file, 1, 1, 'file-too-large', `file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
+    }
+    bytes = readFileSync(absolute);
   } catch (error) {
     return problem(file, 1, 1, 'io', `cannot read: ${(error as Error).message}`);
   }
-  if (size > MAX_FILE_BYTES) {
-    return problem(file, 1, 1, 'file-too-large', `file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
-  }
-  return parseYamlText(readFileSync(absolute), file);
+  return parseYamlText(bytes, file);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -46,7 +48,7 @@ export function parseYamlText(bytes: Buffer, file: string): ParseOutcome {
 
   let doc: unknown;
   try {
-    doc = ANCHOR.test(text) ? parseYamlSafely(text, { schema: 'core', customTags: ['timestamp', 'merge'], maxAliasCount: 100, uniqueKeys: true }) : loadYaml(text, { filename: file });
+    doc = text.includes('&') && ANCHOR.test(text) ? parseYamlSafely(text, { schema: 'core', customTags: ['timestamp', 'merge'], maxAliasCount: 100, uniqueKeys: true }) : loadYaml(text, { filename: file });
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark;
@@ -57,14 +59,18 @@ export function parseYamlText(bytes: Buffer, file: string): ParseOutcome {
     const pos = yamlError.linePos?.[0];
     const aliasBomb = /resource exhaustion/i.test(yamlError.message);
     const rule = yamlError.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : aliasBomb ? 'yaml-alias-bomb' : 'yaml-syntax';
-    const message = rule === 'yaml-alias-bomb' ? 'too many YAML aliases (possible alias bomb); expand them by hand' : firstLine(yamlError.message);
-    return problem(file, pos?.line ?? 1, pos?.col ?? 1, rule, message);
+    if (aliasBomb) {
+      const firstAlias = lineColumnAt(text, Math.max(0, text.search(/\*[A-Za-z0-9_-]+/)));
+      return problem(file, firstAlias.line, firstAlias.column, rule, 'too many YAML aliases (possible alias bomb); expand them by hand');
+    }
+    return problem(file, pos?.line ?? 1, pos?.col ?? 1, rule, firstLine(yamlError.message));
   }
   if (doc === undefined || doc === null) return problem(file, 1, 1, 'empty-file', 'file is empty');
   if (typeof doc !== 'object' || Array.isArray(doc) || doc instanceof Date) {
     return problem(file, 1, 1, 'schema', 'expected a YAML mapping (key: value pairs) at the top level');
   }
-  const forbidden = findForbiddenKey(doc);
+  // The walk is only needed when one of the words appears at all.
+  const forbidden = FORBIDDEN_WORD.test(text) ? findForbiddenKey(doc) : undefined;
   if (forbidden) {
     const { line, column } = locateKey(text, forbidden);
     return problem(file, line, column, 'forbidden-key', `the key "${forbidden}" is not allowed`);

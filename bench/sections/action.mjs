@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Bench section "action": the size of what a pull-request check loads (dist/index.js + the chunks it imports
+// statically) and the cold start of dist/index.js on the PR path, run as the runner runs it. A loader hook
+// records every module file the process loads, so "no cloud SDK on the PR path" is checked, not assumed.
+//
+//   node bench/sections/action.mjs [--runs N]      (builds dist/ first when it is missing)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+const SDK_MARKERS = ['@aws-sdk', 'aws-sdk-js', '@google-cloud/storage', 'gcloud-node-storage', '@azure/storage-blob', 'azsdk-js-storage-blob', '@azure/identity'];
+
+/** Relative chunk paths a file imports statically (`import … from "./x.js"`, `import "./x.js"`), not `import("./x.js")`. */
+function staticImports(file) {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set();
+  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) found.add(join(dirname(file), m[1]));
+  return [...found];
+}
+
+export function staticClosure(entry) {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length) for (const dep of staticImports(queue.pop())) if (!seen.has(dep)) (seen.add(dep), queue.push(dep));
+  return [...seen];
+}
+
+function containsSdk(file) {
+  const text = readFileSync(file, 'utf8');
+  return SDK_MARKERS.filter((marker) => text.includes(marker));
+}
+
+function git(cwd, ...args) {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+/** A temp repository with the example project: base commit on main, one rollout change on a branch. */
+function exampleRepo(dir) {
+  const repo = join(dir, 'repo');
+  mkdirSync(repo);
+  cpSync(join(root, 'examples', 'seed-project'), join(repo, 'flags'), { recursive: true });
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, '-c', 'user.email=b@example.com', '-c', 'user.name=bench', 'add', '-A');
+  git(repo, '-c', 'user.email=b@example.com', '-c', 'user.name=bench', 'commit', '-q', '-m', 'base');
+  const base = git(repo, 'rev-parse', 'HEAD');
+  const file = join(repo, 'flags', 'features', 'dark_mode.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('percentage: 10', 'percentage: 50'));
+  git(repo, '-c', 'user.email=b@example.com', '-c', 'user.name=bench', 'commit', '-q', '-am', 'rollout');
+  return { repo, base, head: git(repo, 'rev-parse', 'HEAD') };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function benchAction({ runs = 7, log = console.log } = {}) {
+  if (!existsSync(join(dist, 'index.js'))) execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
+  const closure = staticClosure(join(dist, 'index.js'));
+  const bytes = closure.reduce((sum, file) => sum + statSync(file).size, 0);
+  const allChunks = readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f));
+  const sdkChunks = new Set(allChunks.filter((f) => containsSdk(f).length));
+
+  const work = mkdtempSync(join(tmpdir(), 'fw-bench-action-'));
+  try {
+    const { repo, base, head } = exampleRepo(work);
+    const event = join(work, 'event.json');
+    writeFileSync(event, JSON.stringify({
+      number: 1,
+      pull_request: { number: 1, base: { sha: base, ref: 'main', repo: { full_name: 'acme/flags' } }, head: { sha: head, ref: 'rollout', repo: { full_name: 'acme/flags' } } },
+      repository: { full_name: 'acme/flags', default_branch: 'main' },
+    }));
+    // Records each file: URL the ESM loader loads, written at exit.
+    const hook = join(work, 'record-loads.mjs');
+    writeFileSync(hook, `import { registerHooks } from 'node:module';
+import { writeFileSync } from 'node:fs';
+const loaded = [];
+registerHooks({ load(url, context, next) { if (url.startsWith('file:')) loaded.push(url); return next(url, context); } });
+process.on('exit', () => writeFileSync(process.env.FW_BENCH_LOADS, loaded.join('\\n')));
+`);
+    const times = [];
+    let loadedFiles = [];
+    for (let i = 0; i < runs; i++) {
+      const out = join(work, `out-${i}`);
+      mkdirSync(out);
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/flags',
+        GITHUB_WORKSPACE: repo,
+        GITHUB_OUTPUT: join(out, 'output'),
+        GITHUB_STEP_SUMMARY: join(out, 'summary.md'),
+        RUNNER_TEMP: out,
+        'INPUT_PROJECT-PATH': 'flags',
+        INPUT_COMMENT: 'render', // no network: the comment is rendered to a file
+        FW_BENCH_LOADS: join(out, 'loads.txt'),
+      };
+      for (const f of ['output', 'summary.md']) writeFileSync(join(out, f), '');
+      const args = i === 0 ? ['--import', pathToFileURL(hook).href, join(dist, 'index.js')] : [join(dist, 'index.js')];
+      const started = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { cwd: repo, env, encoding: 'utf8' });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status !== 0) throw new Error(`dist/index.js failed on the PR path (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+      // The first run carries the loader hook: keep it out of the timing.
+      if (i === 0) loadedFiles = readFileSync(env.FW_BENCH_LOADS, 'utf8').split('\n').filter(Boolean).map((u) => fileURLToPath(u));
+      else times.push(ms);
+      rmSync(join(repo, 'flags', 'datafiles'), { recursive: true, force: true });
+    }
+    const loadedDist = loadedFiles.filter((f) => f.startsWith(dist));
+    const loadedSdk = loadedDist.filter((f) => sdkChunks.has(f)).map((f) => relative(root, f));
+    const result = {
+      bundleBytes: bytes,
+      bundleFiles: closure.length,
+      coldStartMs: Math.round(median(times)),
+      coldStartMinMs: Math.round(Math.min(...times)),
+      runs: times.length,
+      distFilesLoaded: loadedDist.length,
+      sdkChunksInDist: sdkChunks.size,
+      sdkChunksLoaded: loadedSdk,
+    };
+    log(`action: PR-path bundle ${(bytes / 1024).toFixed(0)} KiB in ${closure.length} file(s) (dist/index.js + static chunks)`);
+    log(`action: cold start on the PR path (example project, lint+test+build+diff+render) median ${result.coldStartMs} ms, min ${result.coldStartMinMs} ms over ${times.length} runs (goal ≤ 200 ms)`);
+    log(`action: ${loadedDist.length} dist file(s) loaded; cloud-SDK chunks loaded: ${loadedSdk.length ? loadedSdk.join(', ') : 'none'} (of ${sdkChunks.size} SDK chunk(s) in dist)`);
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export default benchAction;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const runsArg = process.argv.indexOf('--runs');
+  const result = await benchAction({ runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7 });
+  if (result.sdkChunksLoaded.length) process.exitCode = 1;
+}

@@ -1,0 +1,348 @@
+// The spec runner: evaluates every assertion of the project's test specs with Flagwright's engine
+// (SDK 2.0.0 semantics), one datafile per environment, a fresh sticky/`at` per assertion.
+// Bad input in one assertion fails that assertion (with its file:line) and the others still run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEvaluator, matchConditions, type Evaluation, type Evaluator } from '../engine/index.ts';
+import type { Context, DatafileV2 } from '../model/datafile.ts';
+import { compareDiagnostics, FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
+import type { DocPath, FeatureAssertion, Project, SegmentAssertion, TestSpec } from '../model/project.ts';
+import { NO_ENVIRONMENT } from '../model/project.ts';
+import { createLocator, type Position } from '../project/positions.ts';
+import { show, variableMatches } from './compare.ts';
+import { expandMatrix, substitute, substituteAt, substituteContext, type MatrixRow } from './matrix.ts';
+import type { AssertionError, AssertionResult, RunSpecsOptions, SpecReport, SpecResult } from './types.ts';
+
+type Locate = (file: string, path: DocPath) => Position;
+
+export function runSpecsWith(project: Project, options: RunSpecsOptions & { datafileFor: (environment: string) => DatafileV2 }): SpecReport {
+  const started = performance.now();
+  const featurePattern = compilePattern('--feature', options.feature);
+  const assertionPattern = compilePattern('--assertion', options.assertion);
+  const locate = createFileLocator(project.config.rootDirectory);
+  const datafiles = new Map<string, DatafileV2 | Error>();
+  const datafileFor = (environment: string): DatafileV2 => {
+    let datafile = datafiles.get(environment);
+    if (!datafile) {
+      try {
+        datafile = options.datafileFor(environment);
+      } catch (error) {
+        datafile = error as Error;
+      }
+      datafiles.set(environment, datafile);
+    }
+    if (datafile instanceof Error) throw datafile;
+    return datafile;
+  };
+
+  const specs: SpecResult[] = [];
+  for (const spec of project.tests) {
+    const key = spec.kind === 'feature' ? spec.feature : spec.segment;
+    if (featurePattern && !featurePattern.test(key)) continue;
+    const specStarted = performance.now();
+    const assertions =
+      spec.kind === 'feature'
+        ? runFeatureSpec(project, spec, datafileFor, assertionPattern, locate)
+        : runSegmentSpec(project, spec, assertionPattern, locate);
+    if (assertions.length === 0 && assertionPattern) continue;
+    specs.push({ file: spec.file, key, kind: spec.kind, assertions, durationMs: performance.now() - specStarted });
+  }
+
+  let passed = 0;
+  let failed = 0;
+  const failures: Diagnostic[] = [];
+  for (const spec of specs) {
+    for (const assertion of spec.assertions) {
+      if (assertion.passed) {
+        passed++;
+        continue;
+      }
+      failed++;
+      failures.push({
+        file: assertion.file,
+        line: assertion.line,
+        column: assertion.column,
+        severity: 'error',
+        rule: assertion.errors.some((e) => e.message) ? 'spec-invalid' : 'spec-failed',
+        message: `${spec.kind} "${spec.key}" ${assertion.description}${assertion.environment ? ` (${assertion.environment})` : ''}: ${assertion.errors.map(formatAssertionError).join('; ')}`,
+      });
+    }
+  }
+  failures.sort(compareDiagnostics);
+  return { specs, passed, failed, failures, durationMs: performance.now() - started };
+}
+
+export function formatAssertionError(error: AssertionError): string {
+  if (error.message) return error.message;
+  return `${error.field}: expected ${show(error.expected)}, received ${show(error.received)}`;
+}
+
+function compilePattern(option: string, pattern: string | undefined): RegExp | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw new FlagwrightError(`${option} is not a valid regular expression: ${(error as Error).message}`, [], 2);
+  }
+}
+
+function createFileLocator(rootDirectory: string): Locate {
+  const locators = new Map<string, ((path: DocPath) => Position) | undefined>();
+  return (file, path) => {
+    if (!locators.has(file)) {
+      try {
+        locators.set(file, createLocator(readFileSync(join(rootDirectory, file), 'utf8')));
+      } catch {
+        locators.set(file, undefined);
+      }
+    }
+    return locators.get(file)?.(path) ?? { line: 0, column: 0 };
+  };
+}
+
+function describe(index: number, description: unknown, at: unknown, kind: 'feature' | 'segment'): string {
+  const prefix = `Assertion #${index + 1}`;
+  if (typeof description === 'string' && description !== '') return `${prefix}: ${description}`;
+  if (kind === 'feature') return `${prefix}: at ${String(at)}%`;
+  return prefix;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+type FeatureSpec = Extract<TestSpec, { kind: 'feature' }>;
+type SegmentSpec = Extract<TestSpec, { kind: 'segment' }>;
+
+function runFeatureSpec(
+  project: Project,
+  spec: FeatureSpec,
+  datafileFor: (environment: string) => DatafileV2,
+  assertionPattern: RegExp | undefined,
+  locate: Locate,
+): AssertionResult[] {
+  const results: AssertionResult[] = [];
+  const featureKnown = project.features.has(spec.feature);
+  for (const assertion of spec.assertions) {
+    for (const row of expandMatrix(assertion.matrix)) {
+      const started = performance.now();
+      const at = substituteAt(assertion.at, row);
+      const description = describe(assertion.index, substitute(assertion.description, row), at, 'feature');
+      if (assertionPattern && !assertionPattern.test(description)) continue;
+      const environmentValue = substitute(assertion.environment, row);
+      const environment = environmentValue === undefined ? undefined : String(environmentValue);
+      const { errors, failedPath } = featureKnown
+        ? checkFeatureAssertion(project, spec, assertion, row, at, environment, datafileFor)
+        : { errors: [{ field: 'feature', message: `unknown feature "${spec.feature}"` }], failedPath: ['feature'] as DocPath };
+      const position = locate(spec.file, failedPath ?? assertion.source.path);
+      results.push({
+        index: assertion.index,
+        description,
+        environment,
+        passed: errors.length === 0,
+        errors,
+        file: spec.file,
+        line: position.line,
+        column: position.column,
+        durationMs: performance.now() - started,
+      });
+    }
+  }
+  return results;
+}
+
+interface CheckOutcome {
+  errors: AssertionError[];
+  /** Document path of the first failing field (for file:line). */
+  failedPath?: DocPath;
+}
+
+function checkFeatureAssertion(
+  project: Project,
+  spec: FeatureSpec,
+  assertion: FeatureAssertion,
+  row: MatrixRow,
+  at: unknown,
+  environment: string | undefined,
+  datafileFor: (environment: string) => DatafileV2,
+): CheckOutcome {
+  const base = assertion.source.path;
+  const invalid = (field: string, message: string): CheckOutcome => ({ errors: [{ field, message }], failedPath: [...base, field] });
+
+  // Input validation first: each problem names the field it is in.
+  let env: string;
+  if (project.config.environmentsDisabled) {
+    env = NO_ENVIRONMENT;
+  } else if (environment === undefined) {
+    return invalid('environment', `environment is required (one of ${project.config.environments.join(', ')})`);
+  } else if (!project.config.environments.includes(environment)) {
+    return invalid('environment', `unknown environment "${environment}" (configured: ${project.config.environments.join(', ')})`);
+  } else {
+    env = environment;
+  }
+  if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > 100)) {
+    return invalid('at', `at must be a number from 0 to 100 (got ${show(at)})`);
+  }
+  const context = substituteContext(assertion.context ?? {}, row);
+  if (!isPlainObject(context)) return invalid('context', `context must be a mapping of attribute values (got ${show(context)})`);
+  if (assertion.sticky !== undefined && !isPlainObject(assertion.sticky)) {
+    return invalid('sticky', `sticky must be a mapping of feature keys (got ${show(assertion.sticky)})`);
+  }
+  for (const [index, child] of (assertion.children ?? []).entries()) {
+    if (child.context !== undefined && !isPlainObject(child.context)) {
+      return { errors: [{ field: `children[${index}].context`, message: `children[${index}].context must be a mapping of attribute values` }], failedPath: [...base, 'children', index, 'context'] };
+    }
+  }
+
+  let datafile: DatafileV2;
+  try {
+    datafile = datafileFor(env);
+  } catch (error) {
+    return invalid('environment', `could not build the datafile for environment "${env}": ${(error as Error).message}`);
+  }
+
+  const bucketValue = typeof at === 'number' ? () => at * 1000 : undefined;
+  const errors: AssertionError[] = [];
+  let failedPath: DocPath | undefined;
+  const note = (found: AssertionError[], path: DocPath) => {
+    if (found.length > 0 && !failedPath) failedPath = path;
+    errors.push(...found);
+  };
+
+  const evaluator = createEvaluator(datafile, { sticky: assertion.sticky, bucketValue });
+  note(checkExpectations(evaluator, datafile, spec.feature, assertion, context as Context, ''), failedField(base, assertion));
+
+  for (const [index, child] of (assertion.children ?? []).entries()) {
+    const childEvaluator = createEvaluator(datafile, {
+      sticky: { ...(assertion.sticky ?? {}), ...(child.sticky ?? {}) },
+      bucketValue,
+    });
+    const childContext = { ...(context as Context), ...((substituteContext(child.context ?? {}, row) as Context) ?? {}) };
+    const childPath = [...base, 'children', index];
+    note(
+      checkExpectations(childEvaluator, datafile, spec.feature, child as FeatureAssertion, childContext, `children[${index}].`),
+      failedField(childPath, child as FeatureAssertion),
+    );
+  }
+  return { errors, failedPath };
+}
+
+/** Path of the first expectation field present (refined in checkExpectations' order). */
+function failedField(base: DocPath, assertion: FeatureAssertion): DocPath {
+  for (const field of ['expectedToBeEnabled', 'expectedVariation', 'expectedVariables', 'expectedEvaluations'] as const) {
+    if (assertion[field] !== undefined) return [...base, field];
+  }
+  return base;
+}
+
+function checkExpectations(
+  evaluator: Evaluator,
+  datafile: DatafileV2,
+  featureKey: string,
+  assertion: FeatureAssertion,
+  context: Context,
+  prefix: string,
+): AssertionError[] {
+  const errors: AssertionError[] = [];
+  const defaults = assertion.defaultVariableValues ?? {};
+
+  if (assertion.expectedToBeEnabled !== undefined) {
+    const received = evaluator.isEnabled(featureKey, context);
+    if (received !== assertion.expectedToBeEnabled) {
+      errors.push({ field: `${prefix}expectedToBeEnabled`, expected: assertion.expectedToBeEnabled, received });
+    }
+  }
+
+  if (assertion.expectedVariation !== undefined) {
+    const received = evaluator.getVariation(featureKey, context, { defaultVariationValue: assertion.defaultVariationValue });
+    if (received !== assertion.expectedVariation) {
+      errors.push({ field: `${prefix}expectedVariation`, expected: assertion.expectedVariation, received });
+    }
+  }
+
+  const schema = datafile.features[featureKey]?.variablesSchema ?? {};
+  if (assertion.expectedVariables !== undefined) {
+    if (!isPlainObject(assertion.expectedVariables)) {
+      errors.push({ field: `${prefix}expectedVariables`, message: `${prefix}expectedVariables must be a mapping of variable keys` });
+    } else {
+      for (const [variableKey, expected] of Object.entries(assertion.expectedVariables)) {
+        const received = evaluator.getVariable(featureKey, variableKey, context, { defaultVariableValue: defaults[variableKey] });
+        if (!variableMatches(schema[variableKey]?.type, expected, received)) {
+          errors.push({ field: `${prefix}expectedVariables.${variableKey}`, expected, received });
+        }
+      }
+    }
+  }
+
+  const evaluations = assertion.expectedEvaluations;
+  if (evaluations !== undefined) {
+    if (evaluations.flag) {
+      compareEvaluation(errors, `${prefix}expectedEvaluations.flag`, evaluations.flag, evaluator.evaluateFlag(featureKey, context));
+    }
+    if (evaluations.variation) {
+      const evaluation = evaluator.evaluateVariation(featureKey, context, { defaultVariationValue: assertion.defaultVariationValue });
+      compareEvaluation(errors, `${prefix}expectedEvaluations.variation`, evaluations.variation, evaluation);
+    }
+    for (const [variableKey, expected] of Object.entries(evaluations.variables ?? {})) {
+      const evaluation = evaluator.evaluateVariable(featureKey, variableKey, context, { defaultVariableValue: defaults[variableKey] });
+      compareEvaluation(errors, `${prefix}expectedEvaluations.variables.${variableKey}`, expected, evaluation);
+    }
+  }
+  return errors;
+}
+
+function compareEvaluation(errors: AssertionError[], field: string, expected: Record<string, unknown>, evaluation: Evaluation): void {
+  if (!isPlainObject(expected)) {
+    errors.push({ field, message: `${field} must be a mapping of Evaluation fields` });
+    return;
+  }
+  const actual = evaluation as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(expected)) {
+    if (actual[key] !== value) errors.push({ field: `${field}.${key}`, expected: value, received: actual[key] });
+  }
+}
+
+function runSegmentSpec(project: Project, spec: SegmentSpec, assertionPattern: RegExp | undefined, locate: Locate): AssertionResult[] {
+  const results: AssertionResult[] = [];
+  const segment = project.segments.get(spec.segment);
+  for (const assertion of spec.assertions) {
+    for (const row of expandMatrix(assertion.matrix)) {
+      const started = performance.now();
+      const description = describe(assertion.index, substitute(assertion.description, row), undefined, 'segment');
+      if (assertionPattern && !assertionPattern.test(description)) continue;
+      const { errors, path } = checkSegmentAssertion(spec, segment?.conditions, assertion, row);
+      const position = locate(spec.file, path);
+      results.push({
+        index: assertion.index,
+        description,
+        passed: errors.length === 0,
+        errors,
+        file: spec.file,
+        line: position.line,
+        column: position.column,
+        durationMs: performance.now() - started,
+      });
+    }
+  }
+  return results;
+}
+
+function checkSegmentAssertion(
+  spec: SegmentSpec,
+  conditions: unknown,
+  assertion: SegmentAssertion,
+  row: MatrixRow,
+): { errors: AssertionError[]; path: DocPath } {
+  const base = assertion.source.path;
+  if (conditions === undefined) return { errors: [{ field: 'segment', message: `unknown segment "${spec.segment}"` }], path: ['segment'] };
+  const rawContext = (spec.raw.assertions as Array<Record<string, unknown>> | undefined)?.[assertion.index]?.context;
+  const context = substituteContext(rawContext === undefined ? assertion.context : rawContext, row);
+  if (!isPlainObject(context)) {
+    return { errors: [{ field: 'context', message: `context must be a mapping of attribute values (got ${show(context)})` }], path: [...base, 'context'] };
+  }
+  const received = matchConditions(conditions, context as Context);
+  if (received !== assertion.expectedToMatch) {
+    return { errors: [{ field: 'expectedToMatch', expected: assertion.expectedToMatch, received }], path: [...base, 'expectedToMatch'] };
+  }
+  return { errors: [], path: base };
+}
