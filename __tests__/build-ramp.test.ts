@@ -90,3 +90,45 @@ test('without state, raising a percentage re-buckets users (what --state-from pr
     removeProject(dir);
   }
 });
+
+test('--state-from an http(s) URL reads the live manifest and keeps allocations', async () => {
+  const { createServer } = await import('node:http');
+  const { writeFileSync } = await import('node:fs');
+  const dir = writeProject({
+    'featurevisor.config.json': JSON.stringify({ environments: ['production'], tags: ['all'] }),
+    'attributes/userId.yml': 'type: string\ndescription: user id\n',
+    'features/checkout.yml': feature(20),
+  });
+  const live = join(dir, 'live');
+  const { set } = await buildProject({ projectDir: dir, revision: 'live1' });
+  await writeDatafileSet(live, set);
+  writeFileSync(join(live, 'manifest.json'), JSON.stringify({ revision: 'live1', files: [{ environment: 'production', path: 'production/featurevisor-tag-all.json' }] }));
+  const server = createServer((req, res) => {
+    try {
+      res.end(readFileSync(join(live, decodeURIComponent(new URL(req.url!, 'http://x').pathname))));
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    writeProject({ 'features/checkout.yml': feature(60) }, dir);
+    const next = await buildProject({ projectDir: dir, revision: 'next', stateFrom: `http://127.0.0.1:${port}/` });
+    assert.match(next.stateSource, /live datafiles at http:\/\/127\.0\.0\.1:\d+\/ \(revision live1\)/);
+    const before = createInstance({ datafile: set.files[0].datafile, logLevel: 'fatal' });
+    const after = createInstance({ datafile: next.set.files[0].datafile, logLevel: 'fatal' });
+    let kept = 0;
+    for (let i = 0; i < 5000; i++) {
+      const v = before.getVariation('checkout', { userId: `u${i}` });
+      if (!v) continue;
+      assert.equal(after.getVariation('checkout', { userId: `u${i}` }), v);
+      kept++;
+    }
+    assert.ok(kept > 500);
+  } finally {
+    server.close();
+    removeProject(dir);
+  }
+});

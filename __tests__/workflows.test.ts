@@ -124,10 +124,33 @@ test('action.yml is a valid action (schema, node24, inputs documented)', () => {
   assert.ok(errors === '[]' || errors.includes('/runs/using'), errors);
 });
 
+/** Checks one `flagwright <command> --options…` call against the CLI's command table and the command's usage line. */
+function assertRealCliCall(where: string, command: string, args: string): void {
+  const cli = readFileSync(join(root, 'src/cli/main.ts'), 'utf8');
+  assert.match(cli, new RegExp(`\\b${command}: \\(\\) => import`), `${where}: "flagwright ${command}" is not a CLI command`);
+  const file = join(root, 'src/cli/commands', `${command}.ts`);
+  if (!existsSync(file)) return; // not written yet: the command name check above still applies
+  const usage = readFileSync(file, 'utf8');
+  // Every command documents its options in its usage line.
+  for (const option of args.match(/--[a-z-]+/g) ?? []) {
+    assert.match(usage, new RegExp(`${option}(?![a-z-])`), `${where}: flagwright ${command} has no ${option}`);
+  }
+}
+
+test('GitHub examples call only real CLI commands and options', () => {
+  let calls = 0;
+  for (const file of githubExamples) {
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/npx (?:--yes )?flagwright(?:@\S+)? (\w+)([^\n]*)/g)) {
+      calls++;
+      assertRealCliCall(file, m[1]!, m[2]!);
+    }
+  }
+  assert.ok(calls >= 1, 'the fork-safe post stage uses the CLI');
+});
+
 test('gitlab-ci.yml parses and calls only real CLI commands and options', () => {
   const gitlab = parse(readFileSync(join(dir, 'gitlab-ci.yml'), 'utf8'));
   const stages: string[] = gitlab.stages;
-  const cli = readFileSync(join(root, 'src/cli/main.ts'), 'utf8');
   const jobs = Object.entries<Record<string, any>>(gitlab).filter(([name]) => !['stages', 'variables', 'default'].includes(name));
   assert.ok(jobs.length >= 2);
   let calls = 0;
@@ -138,15 +161,7 @@ test('gitlab-ci.yml parses and calls only real CLI commands and options', () => 
       const m = /\$FLAGWRIGHT (\w+)(.*)$/.exec(line);
       if (!m) continue;
       calls++;
-      const [, command, args] = m;
-      assert.match(cli, new RegExp(`\\b${command}: \\(\\) => import`), `${name}: "flagwright ${command}" is not a CLI command`);
-      const file = join(root, 'src/cli/commands', `${command}.ts`);
-      if (!existsSync(file)) continue; // not written yet: the command name check above still applies
-      const usage = readFileSync(file, 'utf8');
-      for (const option of args!.match(/--[a-z-]+/g) ?? []) {
-        // Every command documents its options in its usage line.
-        assert.match(usage, new RegExp(`${option}(?![a-z-])`), `${name}: flagwright ${command} has no ${option}`);
-      }
+      assertRealCliCall(name, m[1]!, m[2]!);
     }
   }
   assert.ok(calls >= 5, 'the GitLab example runs the CLI');

@@ -48,7 +48,7 @@ function exampleRepo(dir) {
   git(repo, '-c', 'user.email=b@example.com', '-c', 'user.name=bench', 'commit', '-q', '-m', 'base');
   const base = git(repo, 'rev-parse', 'HEAD');
   const file = join(repo, 'flags', 'features', 'dark_mode.yml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('percentage: 10', 'percentage: 50'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace('percentage: 10', 'percentage: 20'));
   git(repo, '-c', 'user.email=b@example.com', '-c', 'user.name=bench', 'commit', '-q', '-am', 'rollout');
   return { repo, base, head: git(repo, 'rev-parse', 'HEAD') };
 }

@@ -7,7 +7,7 @@ import { loadProject } from '../project/load.ts';
 import { createDatafileBuilder } from './datafile.ts';
 import { revisionFromContent, revisionFromGit } from './revision.ts';
 import { toSchemaV1 } from './schema-v1.ts';
-import { stateFromDirectory, stateFromFeaturevisorFiles, type PreviousState } from './state.ts';
+import { stateFromDirectory, stateFromFeaturevisorFiles, stateFromUrl, type PreviousState } from './state.ts';
 
 export type { PreviousState } from './state.ts';
 export { stateFromDatafileSet, stateFromDatafiles } from './state.ts';
@@ -101,6 +101,11 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildP
 
 async function resolveState(project: Project, stateFrom: string | undefined): Promise<{ state?: PreviousState; source: string }> {
   if (stateFrom) {
+    if (/^https?:\/\//i.test(stateFrom)) {
+      const live = await stateFromUrl(stateFrom);
+      if (!live) return { state: undefined, source: `no manifest.json at ${stateFrom}: fresh allocation` };
+      return { state: live.state, source: `live datafiles at ${stateFrom} (revision ${live.revision})` };
+    }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(stateFrom) && !stateFrom.startsWith('file://')) {
       const { readLiveDatafiles } = await import('../publish/remote-state.ts');
       const live = await readLiveDatafiles(stateFrom, {});

@@ -84,3 +84,27 @@ function readDatafile(file: string): DatafileV2 | undefined {
   }
   return undefined;
 }
+
+/** The live datafiles behind a public base URL: its manifest.json (written by `flagwright deploy`) and the files it lists. */
+export async function stateFromUrl(baseUrl: string): Promise<{ state: PreviousState; revision: string } | undefined> {
+  const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
+  const fetchOk = async (url: string) => {
+    const response = await fetch(url, { headers: { accept: 'application/json' } });
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new FlagwrightError(`--state-from: GET ${url} answered ${response.status}`, [], 1);
+    return response.json() as Promise<unknown>;
+  };
+  const manifest = (await fetchOk(base + 'manifest.json')) as
+    | { revision?: string; files?: Array<{ environment: string; path: string; immutablePath?: string }> }
+    | undefined;
+  if (!manifest) return undefined;
+  if (!Array.isArray(manifest.files)) throw new FlagwrightError(`--state-from: ${base}manifest.json has no "files" list`, [], 1);
+  const entries: Array<{ environment: string; datafile: DatafileV2 }> = [];
+  for (const file of manifest.files) {
+    const url = new URL(file.immutablePath ?? file.path, base).href;
+    const datafile = (await fetchOk(url)) as DatafileV2 | undefined;
+    if (!datafile) throw new FlagwrightError(`--state-from: ${url} is listed in the manifest but missing`, [], 1);
+    entries.push({ environment: file.environment, datafile });
+  }
+  return { state: stateFromDatafiles(entries), revision: String(manifest.revision ?? '') };
+}

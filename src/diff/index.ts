@@ -321,12 +321,15 @@ function parseConditions(value: unknown): unknown {
 function datafileSizes(base: DatafileSet | undefined, head: DatafileSet, budget: number): DatafileSize[] {
   const byPath = new Map<string, DatafileSize>();
   for (const file of base?.files ?? []) {
-    byPath.set(file.path, { path: file.path, environment: file.environment, tag: file.tag, before: file.bytes.length, overBudget: false });
+    byPath.set(file.path, { path: file.path, environment: file.environment, tag: file.tag, before: file.bytes.length, changed: true, overBudget: false });
   }
   for (const file of head.files) {
-    const entry = byPath.get(file.path) ?? { path: file.path, environment: file.environment, tag: file.tag, overBudget: false };
+    const entry: DatafileSize = byPath.get(file.path) ?? { path: file.path, environment: file.environment, tag: file.tag, changed: true, overBudget: false };
     entry.after = file.bytes.length;
     entry.overBudget = entry.after > budget;
+    // Each datafile carries its revision once: a size that moved only by the revision's length did not change.
+    const revisionDelta = Buffer.byteLength(head.revision) - Buffer.byteLength(base?.revision ?? '');
+    entry.changed = entry.before === undefined || entry.after - entry.before !== revisionDelta;
     byPath.set(file.path, entry);
   }
   return [...byPath.values()].sort((a, b) => cmp(a.path, b.path));

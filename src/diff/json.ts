@@ -35,7 +35,8 @@
  *       } ]
  *   } ],
  *   "segments": [ { "segment", "before"?, "after"?, "affects": [ { "environment", "features": [...] } ] } ],
- *   "sizes": [ { "path", "environment", "tag", "before"?, "after"?, "overBudget" } ],   // bytes, sorted by path
+ *   "sizes": [ { "path", "environment", "tag", "before"?, "after"?, "changed", "overBudget" } ],   // bytes, sorted by path;
+ *                                         // changed=false when only the revision string moved the size
  *   "sizeBudget": 204800,
  *   "lint"?: { "errors", "warnings", "diagnostics": Diagnostic[] },
  *   "tests"?: { "passed", "failed", "failures": Diagnostic[] },

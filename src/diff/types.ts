@@ -98,6 +98,8 @@ export interface DatafileSize {
   tag: string;
   before?: number;
   after?: number;
+  /** False when only the revision string changed the size. */
+  changed: boolean;
   overBudget: boolean;
 }
 

@@ -188,10 +188,10 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   }
 
   // 4. Prune revisions beyond retention (never the live one; the plan guarantees it).
-  if (plan.pruneRevisions.length > 0) {
+  if (plan.prune.length > 0) {
     try {
       const prune = await unreferenced(provider, plan, call);
-      await call('prune old revisions', () => provider.delete(prune));
+      if (prune.length > 0) await call('prune old revisions', () => provider.delete(prune));
       if (provider.flush) await provider.flush(`flagwright: prune revisions ${plan.pruneRevisions.join(', ')}`);
       result.deleted += prune.length;
       log(`prune: removed revisions ${plan.pruneRevisions.join(', ')}`);

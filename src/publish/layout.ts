@@ -78,6 +78,8 @@ export interface Manifest {
   files: ManifestFile[];
   /** Newest first: revisions published to this target, for retention and rollback. */
   history: Array<{ revision: string; commit?: string; time: string }>;
+  /** Revisions dropped from history whose files may still be on the target (shared with a kept revision). */
+  retired?: string[];
 }
 
 export function latestKey(file: { environment: string; name: string }): string {

@@ -42,6 +42,7 @@ export interface Plan {
   /** Prune candidates: keys of revisions beyond retention, minus what the new manifest references. */
   prune: string[];
   pruneRevisions: string[];
+  retired: string[];
   /** Revisions kept (their manifests must be consulted before pruning shared files). */
   keptRevisions: string[];
   /** History for the new manifest, newest first. */
@@ -126,7 +127,7 @@ export function planDeploy(input: PlanInput): Plan {
   const keep = new Set(history.slice(0, Math.max(1, input.retention)).map((entry) => entry.revision));
   keep.add(input.revision);
   if (live) keep.add(live.revision);
-  const known = new Set(history.map((entry) => entry.revision));
+  const known = new Set([...history.map((entry) => entry.revision), ...(live?.retired ?? [])]);
   const environments = new Set(input.files.map((file) => file.environment).filter(Boolean));
   for (const file of live?.files ?? []) if (file.environment) environments.add(file.environment);
   const referenced = new Set(files.map((file) => file.immutablePath));
@@ -141,6 +142,7 @@ export function planDeploy(input: PlanInput): Plan {
     }
   }
   const keptHistory = history.filter((entry) => !pruneRevisions.has(entry.revision));
+  const retired = [...pruneRevisions].sort();
 
   const manifestUnchanged =
     !!live &&
@@ -152,7 +154,8 @@ export function planDeploy(input: PlanInput): Plan {
     JSON.stringify(live.files) === JSON.stringify(files) &&
     remoteByKey.has(revisionManifestKey(input.revision)) &&
     [...immutable, ...latest].every((o) => o.action === 'unchanged') &&
-    pruneRevisions.size === 0 &&
+    JSON.stringify(live.history) === JSON.stringify(keptHistory.map((entry) => (entry.revision === input.revision ? live.history.find((h) => h.revision === entry.revision) ?? entry : entry))) &&
+    JSON.stringify(live.retired ?? []) === JSON.stringify(retired) &&
     staleLatest.length === 0;
 
   return {
@@ -163,7 +166,8 @@ export function planDeploy(input: PlanInput): Plan {
     manifestUnchanged,
     staleLatest,
     prune: prune.sort(),
-    pruneRevisions: [...pruneRevisions].sort(),
+    pruneRevisions: retired,
+    retired,
     keptRevisions: keptHistory.map((entry) => entry.revision),
     history: manifestUnchanged ? live!.history : keptHistory,
   };
@@ -180,5 +184,6 @@ export function buildManifest(plan: Plan, input: Pick<PlanInput, 'commit' | 'tim
     contentEncoding: input.compression,
     files: plan.files,
     history: plan.history,
+    ...(plan.retired.length ? { retired: plan.retired } : {}),
   };
 }

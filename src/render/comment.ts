@@ -225,7 +225,7 @@ function renderSegments(report: DiffReport): string {
 
 function renderSizes(report: DiffReport): string {
   const { formatBytes } = sizeFormat;
-  const changed = report.sizes.filter((s) => s.before !== s.after || s.overBudget);
+  const changed = report.sizes.filter((s) => s.changed || s.overBudget);
   if (!changed.length) return '';
   const rows = changed.map((s) => {
     const delta = s.before !== undefined && s.after !== undefined ? signed(s.after - s.before) : '';

@@ -39,7 +39,7 @@ export function renderReportText(report: DiffReport): string {
       out.push(`  ${s.segment}: ${s.before ?? '-'} -> ${s.after ?? '-'} (${lands})`);
     }
   }
-  const sizes = report.sizes.filter((s) => s.before !== s.after || s.overBudget);
+  const sizes = report.sizes.filter((s) => s.changed || s.overBudget);
   if (sizes.length) {
     out.push('', 'datafile sizes:');
     for (const s of sizes) out.push(`  ${s.path}: ${s.before ?? '-'} -> ${s.after ?? '-'} bytes${s.overBudget ? ' (over budget)' : ''}`);
