@@ -162,9 +162,11 @@ test('pull_request opened → one sticky comment, summary and outputs; synchroni
     assert.equal(opened.code, 0, explain(opened));
     const comments = github.comments('acme', 'flags', 7);
     assert.equal(comments.length, 1, explain(opened));
-    const first = comments[0]!;
+    // The fake keeps live objects: snapshot what the first run posted.
+    const first = structuredClone(comments[0]!);
     assert.ok(first.body.startsWith('<!-- flagwright:comment -->'), first.body.slice(0, 200));
     assert.match(first.body, /dark_mode/);
+    assert.match(first.body, /10% → 20%/);
     assert.match(first.body, /production/);
     assert.equal(opened.outputs['has-changes'], 'true');
     assert.deepEqual(JSON.parse(opened.outputs['changed-features']!), ['dark_mode']);
@@ -174,7 +176,10 @@ test('pull_request opened → one sticky comment, summary and outputs; synchroni
     assert.equal(readFileSync(opened.outputs['body-file']!, 'utf8'), first.body);
     assert.match(opened.summary, /Flagwright · check/);
     assert.match(opened.summary, /dark_mode/);
-    assert.ok(!opened.stdout.includes(TOKEN), 'the token never appears in the log');
+    // The runner swallows the ::add-mask:: command itself and masks the value everywhere else.
+    assert.match(opened.stdout, new RegExp(`^::add-mask::${TOKEN}$`, 'm'));
+    const logged = opened.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    assert.ok(!logged.some((line) => line.includes(TOKEN)), 'the token is never logged');
 
     const pushed = await runAction({
       event: 'pull_request',
@@ -191,6 +196,7 @@ test('pull_request opened → one sticky comment, summary and outputs; synchroni
     assert.equal(after.length, 1, 'still one comment');
     assert.equal(after[0]!.id, first.id, 'the same comment');
     assert.notEqual(after[0]!.body, first.body, 'with the new diff');
+    assert.match(after[0]!.body, /10% → 30%/);
     assert.ok(github.requests.some((r) => r.method === 'PATCH' && r.path.includes(`/comments/${first.id}`)), 'edited in place');
     assert.equal(github.requests.filter((r) => r.method === 'POST').length, 1, 'created once');
   } finally {

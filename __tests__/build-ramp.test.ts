@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createInstance } from '@featurevisor/sdk';
+import { officialSdk } from './helpers/official-sdk.ts';
 import { buildProject, writeDatafileSet } from '../src/build/index.ts';
 import { removeProject, writeProject } from './helpers/temp-project.ts';
 
@@ -40,7 +40,7 @@ test('ramping 10% → 25% → 50% → 100% keeps every enabled user enabled and 
       const { set } = await buildProject({ projectDir: dir, revision: `r${step}`, stateFrom: previousOut });
       await writeDatafileSet(out, set);
       const datafile = JSON.parse(readFileSync(join(out, 'production/featurevisor-tag-all.json'), 'utf8'));
-      const sdk = createInstance({ datafile, logLevel: 'fatal' });
+      const sdk = officialSdk(datafile);
       const now = new Map<string, { enabled: boolean; variation: string | null }>();
       let enabled = 0;
       for (const userId of users) {
@@ -75,7 +75,7 @@ test('without state, raising a percentage re-buckets users (what --state-from pr
     const variationAt = async (percentage: number) => {
       writeProject({ 'features/checkout.yml': feature(percentage) }, dir);
       const { set } = await buildProject({ projectDir: dir, revision: 'x' });
-      return createInstance({ datafile: set.files[0].datafile, logLevel: 'fatal' });
+      return officialSdk(set.files[0].datafile);
     };
     const before = await variationAt(10);
     const after = await variationAt(50);
@@ -117,8 +117,8 @@ test('--state-from an http(s) URL reads the live manifest and keeps allocations'
     writeProject({ 'features/checkout.yml': feature(60) }, dir);
     const next = await buildProject({ projectDir: dir, revision: 'next', stateFrom: `http://127.0.0.1:${port}/` });
     assert.match(next.stateSource, /live datafiles at http:\/\/127\.0\.0\.1:\d+\/ \(revision live1\)/);
-    const before = createInstance({ datafile: set.files[0].datafile, logLevel: 'fatal' });
-    const after = createInstance({ datafile: next.set.files[0].datafile, logLevel: 'fatal' });
+    const before = officialSdk(set.files[0].datafile);
+    const after = officialSdk(next.set.files[0].datafile);
     let kept = 0;
     for (let i = 0; i < 5000; i++) {
       const v = before.getVariation('checkout', { userId: `u${i}` });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInstance } from '@featurevisor/sdk';
+import { officialSdk } from './helpers/official-sdk.ts';
 import * as sdkV1 from 'featurevisor-sdk-v1';
 import { loadProject } from '../src/project/load.ts';
 import { buildDatafileSet, buildProject, writeDatafileSet } from '../src/build/index.ts';
@@ -53,7 +53,7 @@ test('datafileNamePattern and environments: false decide the paths', async () =>
     const { project } = await loadProject(dir);
     const set = buildDatafileSet(project, { revision: 'x' });
     assert.deepEqual(set.files.map((f) => f.path), ['flags-tag-all.json', 'flags-tag-web.json']);
-    assert.equal(createInstance({ datafile: set.files[0].datafile, logLevel: 'fatal' }).isEnabled('a', { userId: 'u' }), true);
+    assert.equal(officialSdk(set.files[0].datafile).isEnabled('a', { userId: 'u' }), true);
   } finally {
     removeProject(dir);
   }
@@ -83,7 +83,7 @@ test('schemaVersion 1 output answers the same through SDK 1.27.2, features witho
     assert.equal(legacy.schemaVersion, '1');
     assert.deepEqual(legacy.features.map((f: { key: string }) => f.key), Object.keys(v2.set.files[i].datafile.features));
     const one = sdkV1.createInstance({ datafile: legacy, logger });
-    const two = createInstance({ datafile: v2.set.files[i].datafile, logLevel: 'fatal' });
+    const two = officialSdk(v2.set.files[i].datafile);
     for (const key of Object.keys(v2.set.files[i].datafile.features)) {
       for (let u = 0; u < 50; u++) {
         const context = { userId: `u${u}`, plan: ['free', 'pro', 'enterprise'][u % 3], country: ['US', 'DE'][u % 2], email: u % 5 ? 'a@b.c' : 'x@company.com', accountAge: u };

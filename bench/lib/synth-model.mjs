@@ -290,6 +290,8 @@ export function makeFeatures(count, { environments, tags, attributes, segments }
         feature.required = dependency.variations && random.chance(0.5)
           ? [{ key: dependency.key, variation: random.one(dependency.variations).value }]
           : [dependency.key];
+        // Same tags as the dependency, so every tag's datafile that has this feature also has what it requires.
+        feature.tags = dependency.tags.slice();
       }
     }
 

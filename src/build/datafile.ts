@@ -173,18 +173,36 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
   const featuresIn = (environment: string, tag: string | null): Array<[string, BuiltFeature]> => {
     let byTag = selections.get(environment);
     if (!byTag) {
-      byTag = new Map([[ALL, []]]);
       const built = featuresFor(environment);
+      const keys = new Map<string, Set<string>>([[ALL, new Set()]]);
       for (const feature of project.features.values()) {
-        const entry = built.get(feature.key);
-        if (!entry) continue;
-        byTag.get(ALL)!.push([feature.key, entry]);
-        for (const featureTag of new Set(feature.tags)) {
+        if (!built.has(feature.key)) continue;
+        keys.get(ALL)!.add(feature.key);
+        for (const featureTag of feature.tags) {
           if (!isIncluded(feature, environment, featureTag)) continue;
-          let list = byTag.get(featureTag);
-          if (!list) byTag.set(featureTag, (list = []));
-          list.push([feature.key, entry]);
+          let set = keys.get(featureTag);
+          if (!set) keys.set(featureTag, (set = new Set()));
+          set.add(feature.key);
         }
+      }
+      // A datafile that carries a feature also carries its required chain, or the feature could never be on.
+      for (const set of keys.values()) {
+        const pending = [...set];
+        while (pending.length) {
+          for (const requirement of built.get(pending.pop()!)!.feature.required ?? []) {
+            const key = typeof requirement === 'string' ? requirement : requirement.key;
+            if (!set.has(key) && built.has(key)) {
+              set.add(key);
+              pending.push(key);
+            }
+          }
+        }
+      }
+      byTag = new Map();
+      for (const [key, set] of keys) {
+        const ordered: Array<[string, BuiltFeature]> = [];
+        for (const featureKey of project.features.keys()) if (set.has(featureKey)) ordered.push([featureKey, built.get(featureKey)!]);
+        byTag.set(key, ordered);
       }
       selections.set(environment, byTag);
     }

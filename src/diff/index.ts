@@ -82,9 +82,12 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
       const tagsBefore = before?.tags ?? [];
       const tagsAfter = after?.tags ?? [];
       if (before && after) {
-        const usesChanged = [...featureSegments(after.feature)].some((s) => changedSegments.has(s));
+        // Fast path first: the same builder emits the same key order, so equal JSON means equal entries.
+        const jsonAfter = JSON.stringify(after.feature);
+        const sameJson = JSON.stringify(before.feature) === jsonAfter;
+        const usesChanged = changedSegments.size > 0 && usesAny(jsonAfter, after.feature, changedSegments);
         const tagsChanged = tagsBefore.join() !== tagsAfter.join();
-        if (!usesChanged && !tagsChanged && !featureEntryChanged(before.feature, after.feature)) continue;
+        if (!usesChanged && !tagsChanged && (sameJson || !featureEntryChanged(before.feature, after.feature))) continue;
       }
       const baseSide: FeatureSide | undefined = before && { feature: before.feature, segments: b.segments };
       const headSide: FeatureSide | undefined = after && { feature: after.feature, segments: h.segments };
@@ -151,7 +154,8 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
 
   const sizes = datafileSizes(base, head, sizeBudget);
   for (const size of sizes) {
-    if (size.overBudget) {
+    // Only datafiles this change touches: an untouched oversized file is not this PR's doing.
+    if (size.overBudget && size.changed) {
       warnings.push({
         code: 'size-budget',
         environment: size.environment,
@@ -234,7 +238,6 @@ function collectWarnings(
   headView: EnvView,
   warnings: ReportWarning[],
 ): void {
-  const where = envLabel(env);
   const f = `\`${diff.feature}\``;
   // Messages with a {where} slot are merged across environments (one callout per feature, not three).
   if (diff.status === 'removed' || diff.status === 'archived' || diff.status === 'unexposed') {
@@ -253,7 +256,7 @@ function collectWarnings(
       code: 'rebucketing',
       environment: env,
       feature: diff.feature,
-      message: `${f} in ${where}: ${showShare(i.switchedVariation)} of rule \`${i.rule}\`'s users switch variation (re-bucketing)`,
+      message: `${f} in {where}: ${showShare(i.switchedVariation)} of rule \`${i.rule}\`'s users switch variation (re-bucketing)`,
     });
   }
   if (before && after) {
@@ -272,9 +275,18 @@ function collectWarnings(
         return `${ruleText} (${i.segments === '*' ? 'everyone' : i.segments}): +${showShare(i.newlyEnabled)} of its users`;
       });
       const label = diff.status === 'added' ? 'new feature ' : diff.status === 'exposed' ? 'newly exposed ' : '';
-      warnings.push({ code: 'exposure-increase', environment: env, feature: diff.feature, message: `${label}${f} in ${where}: exposure increases: ${parts.join('; ')}` });
+      warnings.push({ code: 'exposure-increase', environment: env, feature: diff.feature, message: `${label}${f} in {where}: exposure increases: ${parts.join('; ')}` });
     }
   }
+}
+
+/** Whether a feature uses one of `segments`; a substring test on its JSON rules most features out cheaply. */
+function usesAny(json: string, feature: DatafileFeature, segments: Set<string>): boolean {
+  let maybe = false;
+  for (const s of segments) if (json.includes(s)) maybe = true;
+  if (!maybe) return false;
+  for (const s of featureSegments(feature)) if (segments.has(s)) return true;
+  return false;
 }
 
 /** Joins warnings that differ only by environment into one, listing the environments. */

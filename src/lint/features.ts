@@ -232,7 +232,7 @@ function checkVariationWeights(ctx: LintContext, feature: Feature, path: DocPath
         file,
         [...path, key],
         'variation-weight-zero',
-        `Weight 0 for "${key}" is ignored by the official Featurevisor builder (it falls back to the variation's own weight)`,
+        `Weight 0 for "${key}" is ignored by the official Featurevisor builder (it falls back to the variation's own weight); Flagwright honours it`,
       );
     }
   }

@@ -61,6 +61,7 @@ export interface DeployResult {
   dryRun: boolean;
   plan?: PlanSummary;
   headersUpdated: number;
+  warnings: string[];
 }
 
 const REVISION = /^[A-Za-z0-9._-]{1,128}$/;

@@ -31,6 +31,8 @@ export interface PublishResult {
   deleted: number;
   invalidated: string[];
   headersUpdated: number;
+  /** Problems that did not affect the live revision (e.g. pruning failed; the next deploy retries it). */
+  warnings: string[];
   manifestUrl?: string;
   datafileUrls: Record<string, string>;
   dryRun: boolean;
@@ -103,6 +105,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     deleted: 0,
     invalidated: [],
     headersUpdated: 0,
+    warnings: [],
     ...(manifestUrl ? { manifestUrl } : {}),
     datafileUrls,
     dryRun: settings.dryRun,
@@ -196,7 +199,10 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
       result.deleted += prune.length;
       log(`prune: removed revisions ${plan.pruneRevisions.join(', ')}`);
     } catch (error) {
-      throw failure('prune', error, result, `Revision ${plan.revision} is live; old revisions remain and will be pruned by the next deploy.`);
+      // Pruning only frees space: the new revision is live and whole, so this is a warning, not a failure.
+      const warning = `pruning revisions ${plan.pruneRevisions.join(', ')} failed (${(error as Error).message}); the next deploy retries it`;
+      result.warnings.push(warning);
+      log(`warning: ${warning}`);
     }
   }
   return result;

@@ -105,7 +105,7 @@ function formatJunit(report: SpecReport, options: SpecFormatOptions): string {
     out.push(`  <testsuite name="${xml(`${spec.kind} ${spec.key}`)}" file="${xml(file)}" tests="${spec.assertions.length}" failures="${failures}" time="${(spec.durationMs / 1000).toFixed(3)}">`);
     for (const assertion of spec.assertions) {
       const name = assertion.description + (assertion.environment ? ` (${assertion.environment})` : '');
-      const open = `    <testcase name="${xml(name)}" classname="${xml(`${spec.kind}.${spec.key}`)}" file="${xml(file)}" line="${assertion.line}" time="${(assertion.durationMs / 1000).toFixed(3)}"`;
+      const open = `    <testcase name="${xml(name)}" classname="${xml(`${spec.kind}.${spec.key}`)}" file="${xml(file)}"${assertion.line ? ` line="${assertion.line}"` : ''} time="${(assertion.durationMs / 1000).toFixed(3)}"`;
       if (assertion.passed) {
         out.push(`${open}/>`);
         continue;

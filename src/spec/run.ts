@@ -14,6 +14,7 @@ import { expandMatrix, substitute, substituteAt, substituteContext, type MatrixR
 import type { AssertionError, AssertionResult, RunSpecsOptions, SpecReport, SpecResult } from './types.ts';
 
 type Locate = (file: string, path: DocPath) => Position;
+const NO_POSITION: Position = { line: 0, column: 0 };
 
 export function runSpecsWith(project: Project, options: RunSpecsOptions & { datafileFor: (environment: string) => DatafileV2 }): SpecReport {
   const started = performance.now();
@@ -134,7 +135,8 @@ function runFeatureSpec(
       const { errors, failedPath } = featureKnown
         ? checkFeatureAssertion(project, spec, assertion, row, at, environment, datafileFor)
         : { errors: [{ field: 'feature', message: `unknown feature "${spec.feature}"` }], failedPath: ['feature'] as DocPath };
-      const position = locate(spec.file, failedPath ?? assertion.source.path);
+      // Positions need a YAML re-parse of the file: only failures pay for it.
+      const position = errors.length > 0 ? locate(spec.file, failedPath ?? assertion.source.path) : NO_POSITION;
       results.push({
         index: assertion.index,
         description,
@@ -311,7 +313,7 @@ function runSegmentSpec(project: Project, spec: SegmentSpec, assertionPattern: R
       const description = describe(assertion.index, substitute(assertion.description, row), undefined, 'segment');
       if (assertionPattern && !assertionPattern.test(description)) continue;
       const { errors, path } = checkSegmentAssertion(spec, segment?.conditions, assertion, row);
-      const position = locate(spec.file, path);
+      const position = errors.length > 0 ? locate(spec.file, path) : NO_POSITION;
       results.push({
         index: assertion.index,
         description,

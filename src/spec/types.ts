@@ -18,6 +18,7 @@ export interface AssertionResult {
   passed: boolean;
   errors: AssertionError[];
   file: string;
+  /** 0 for passing assertions (positions are only resolved for failures). */
   line: number;
   column: number;
   durationMs: number;

@@ -2,9 +2,9 @@
 // (force entry, required feature, matched rule, bucket key/value, allocation range).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createEvaluator, type Evaluation, type Evaluator } from '../../engine/index.ts';
+import { createEvaluator, matchSegmentExpression, type Evaluation, type Evaluator } from '../../engine/index.ts';
 import { convertV1Datafile } from '../../engine/v1.ts';
-import type { AnyDatafile, Context, DatafileFeature } from '../../model/datafile.ts';
+import type { AnyDatafile, Context, DatafileFeature, DatafileV2 } from '../../model/datafile.ts';
 import { FlagwrightError } from '../../model/diagnostic.ts';
 import { NO_ENVIRONMENT } from '../../model/project.ts';
 import { parseOptions, type Command } from '../command.ts';
@@ -36,9 +36,11 @@ const command: Command = {
       ? { datafile: readDatafile(resolve(io.cwd, values.datafile)), environment: values.environment }
       : await datafileFromProject(resolve(io.cwd, values.project ?? '.'), values.environment);
 
-    const evaluator = createEvaluator(datafile);
+    // Explanations read the v2 view; the evaluator converts schemaVersion "1" the same way.
+    const v2 = datafile.schemaVersion === '1' ? convertV1Datafile(datafile) : datafile;
+    const evaluator = createEvaluator(v2);
     const featureKey = values.feature;
-    const feature = evaluator.featureKeys().includes(featureKey) ? featureOf(datafile, featureKey) : undefined;
+    const feature = Object.hasOwn(v2.features, featureKey) ? v2.features[featureKey] : undefined;
     const flag = evaluator.evaluateFlag(featureKey, context);
     const variation = evaluator.evaluateVariation(featureKey, context);
     const variables: Record<string, { value: unknown; evaluation: Evaluation }> = {};
@@ -72,7 +74,7 @@ const command: Command = {
     lines.push(`feature "${featureKey}"${environment ? ` in ${environment}` : ''} for context ${JSON.stringify(context)}`);
     lines.push('');
     lines.push(`enabled:   ${flag.enabled === true}`);
-    lines.push(`  why: ${explainFlag(flag, evaluator, feature, context)}`);
+    lines.push(`  why: ${explainFlag(flag, evaluator, feature, context, v2)}`);
     const bucket = explainBucket(flag);
     if (bucket) lines.push(`  ${bucket}`);
     if (feature?.variations?.length) {
@@ -144,13 +146,6 @@ async function datafileFromProject(rootDirectory: string, environment: string | 
   return { datafile: buildDatafile(project, { environment: env, tag: null, revision: 'evaluate', state }) as AnyDatafile, environment: env || undefined };
 }
 
-function featureOf(datafile: AnyDatafile, featureKey: string): DatafileFeature | undefined {
-  if (datafile.schemaVersion === '1') {
-    // The evaluator converted it; explanations only need the v2 view of this one feature.
-    return convertV1Datafile(datafile).features[featureKey];
-  }
-  return datafile.features[featureKey];
-}
 
 function serializable(evaluation: Evaluation): Record<string, unknown> {
   const { error, ...rest } = evaluation;
@@ -179,7 +174,13 @@ function explainRequired(evaluator: Evaluator, feature: DatafileFeature | undefi
   });
 }
 
-function explainFlag(flag: Evaluation, evaluator: Evaluator, feature: DatafileFeature | undefined, context: Context): string {
+function explainFlag(
+  flag: Evaluation,
+  evaluator: Evaluator,
+  feature: DatafileFeature | undefined,
+  context: Context,
+  datafile: DatafileV2,
+): string {
   switch (flag.reason) {
     case 'feature_not_found':
       return 'the feature is not in this datafile (unknown, archived, or not exposed in this environment)';
@@ -205,10 +206,12 @@ function explainFlag(flag: Evaluation, evaluator: Evaluator, feature: DatafileFe
     case 'out_of_range':
       return `bucket ${flag.bucketValue} is outside the feature's group ranges ${JSON.stringify(feature?.ranges)} (mutually exclusive group)`;
     case 'no_match':
-      if (flag.bucketValue !== undefined && flag.ruleKey === undefined) {
-        return 'no rule matched, or the first matching rule\'s rollout does not include this bucket';
+      {
+        // The SDK takes the first rule whose segments match; say which one and why it did not enable.
+        const traffic = (feature?.traffic ?? []).find((t) => matchSegmentExpression(t.segments, datafile.segments, context));
+        if (!traffic) return 'no rule\'s segments matched this context';
+        return `rule "${traffic.key}" matched first, but bucket ${flag.bucketValue} > ${traffic.percentage} (${percent(traffic.percentage)} rollout)`;
       }
-      return 'no rule matched';
     case 'error':
       return `evaluation failed: ${flag.error?.message}`;
     default:

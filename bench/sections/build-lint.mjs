@@ -1,0 +1,103 @@
+// Section "build-lint": flagwright lint/build against the official Featurevisor CLI 1.11.1 on the
+// same generated v1 projects (3 environments, 20 tags), plus the floor: merely reading and
+// YAML-parsing the project's files in one process (the `yaml` package and js-yaml).
+// Usage: node bench/sections/build-lint.mjs [--sizes 1000,5000,10000] [--repeat N]
+
+import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { ensureProject } from '../lib/projects.mjs';
+import { measure, table, seconds, mib, ratio, failure } from '../lib/measure.mjs';
+import { flagwrightEntry, node24, officialCli, officialVersion, sectionArgs } from '../lib/tools.mjs';
+
+const floorScript = join(import.meta.dirname, '..', 'lib', 'parse-floor.mjs');
+const { sizes, repeat } = sectionArgs();
+const [flagwrightScript, flagwrightLabel] = flagwrightEntry();
+// The official CLI is slow: one run each at large sizes keeps the section under a few minutes.
+const officialRepeat = (features) => repeat ?? (features >= 5000 ? 1 : 2);
+const fastRepeat = repeat ?? 3;
+
+const cleanOfficial = (dir) => () => {
+  for (const out of ['dist', '.featurevisor', 'datafiles']) rmSync(join(dir, out), { recursive: true, force: true });
+};
+
+function countFiles(dir) {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+const timeCell = (r) => failure(r) ?? seconds(r.wallMs);
+const ok = (r) => r && r.code === 0;
+
+const rows = [];
+const floors = [];
+const goals = [];
+for (const features of sizes) {
+  const dir = ensureProject({ features, format: 'v1', environments: 'development,staging,production', tags: 20 });
+
+  const floor = {};
+  for (const parser of ['yaml', 'js-yaml']) floor[parser] = measure(node24, [floorScript, dir, parser], { repeat: fastRepeat });
+  const fastestFloor = Math.min(...Object.values(floor).filter(ok).map((r) => r.wallMs));
+  const stats = ok(floor.yaml) ? JSON.parse(floor.yaml.stdout) : { files: NaN, bytes: NaN };
+
+  const out = mkdtempSync(join(tmpdir(), 'flagwright-bench-out-'));
+  const cleanOut = () => rmSync(out, { recursive: true, force: true });
+  const fw = {
+    lint: measure(node24, [flagwrightScript, 'lint', '--project', dir], { repeat: fastRepeat }),
+    build: measure(node24, [flagwrightScript, 'build', '--project', dir, '--out', out, '--revision', 'bench'], { repeat: fastRepeat, before: cleanOut }),
+  };
+  const fwDatafiles = countFiles(out);
+  cleanOut();
+  const official = {
+    lint: measure(node24, [officialCli, 'lint'], { cwd: dir, repeat: officialRepeat(features) }),
+    build: measure(node24, [officialCli, 'build'], { cwd: dir, repeat: officialRepeat(features), before: cleanOfficial(dir) }),
+  };
+  const officialDatafiles = countFiles(join(dir, 'dist'));
+  cleanOfficial(dir)();
+
+  for (const command of ['lint', 'build']) {
+    const a = official[command];
+    const b = fw[command];
+    rows.push({
+      features,
+      command,
+      [`official ${officialVersion()}`]: timeCell(a),
+      flagwright: timeCell(b),
+      'speed-up (official ÷ flagwright)': ok(a) && ok(b) ? ratio(a.wallMs, b.wallMs) : '—',
+      'official peak': mib(a.peakRssMiB),
+      'flagwright peak': mib(b.peakRssMiB),
+      datafiles: command === 'build' ? `${officialDatafiles} / ${ok(b) ? fwDatafiles : '—'}` : '',
+    });
+  }
+  floors.push({
+    features,
+    'YAML files': stats.files,
+    MiB: Number.isFinite(stats.bytes) ? (stats.bytes / 1048576).toFixed(1) : '—',
+    'yaml parse': timeCell(floor.yaml),
+    'js-yaml load': timeCell(floor['js-yaml']),
+    'flagwright build ÷ fastest floor': ok(fw.build) ? ratio(fw.build.wallMs, fastestFloor) : '—',
+    'flagwright lint ÷ fastest floor': ok(fw.lint) ? ratio(fw.lint.wallMs, fastestFloor) : '—',
+  });
+  if (features === Math.max(...sizes)) {
+    const check = (label, pass, detail) => goals.push({ goal: label, result: pass === undefined ? 'n/a' : pass ? 'met' : 'NOT met', measured: detail });
+    const both = (c) => ok(official[c]) && ok(fw[c]);
+    const buildSpeedup = official.build.wallMs / fw.build.wallMs;
+    const lintSpeedup = official.lint.wallMs / fw.lint.wallMs;
+    const floorRatio = fw.build.wallMs / fastestFloor;
+    check(`build ≥ 15× faster than official (${features} features)`, both('build') ? buildSpeedup >= 15 : undefined, both('build') ? `${buildSpeedup.toFixed(1)}×` : 'a run failed');
+    check('build within 1.5× of the fastest parse floor', ok(fw.build) ? floorRatio <= 1.5 : undefined, ok(fw.build) ? `${floorRatio.toFixed(2)}×` : 'a run failed');
+    check('lint ≥ 6× faster than official', both('lint') ? lintSpeedup >= 6 : undefined, both('lint') ? `${lintSpeedup.toFixed(1)}×` : 'a run failed');
+    for (const c of ['build', 'lint'])
+      check(`${c} peak memory below official`, both(c) ? fw[c].peakRssMiB < official[c].peakRssMiB : undefined, both(c) ? `${mib(fw[c].peakRssMiB)} vs ${mib(official[c].peakRssMiB)}` : 'a run failed');
+  }
+}
+
+process.stdout.write(`## Build and lint vs the official CLI\n\n`);
+process.stdout.write(`Generated v1 projects (3 environments, 20 tags, 3 assertions per feature); flagwright = \`${flagwrightLabel}\`, ` +
+  `both CLIs on Node ${process.versions.node}; median of ${fastRepeat} run(s) for flagwright and the floor, ` +
+  `${sizes.map((s) => officialRepeat(s)).join('/')} for the official CLI. Official build = \`featurevisor build\` (writes dist/ + .featurevisor/, cleaned between runs); ` +
+  `flagwright build = \`build --project DIR --out DIR2 --revision bench\`. Datafiles column: official / flagwright.\n\n`);
+process.stdout.write(table(rows) + '\n');
+process.stdout.write(`### Floor: read + YAML-parse every project file (attributes, segments, features, groups, tests) in one Node process\n\n`);
+process.stdout.write(table(floors) + '\n');
+if (goals.length) process.stdout.write(`### Goals at ${Math.max(...sizes)} features\n\n` + table(goals) + '\n');

@@ -1,0 +1,13 @@
+import { loadProject } from '/work/main/src/project/load.ts';
+import { runSpecs } from '/work/main/src/spec/index.ts';
+import { buildDatafile } from '/work/main/src/build/index.ts';
+const dir = process.argv[2];
+let t = performance.now();
+const { project } = await loadProject(dir);
+console.log('load', (performance.now() - t).toFixed(0)); t = performance.now();
+const envs = project.config.environments;
+const dfs = new Map();
+for (const e of envs) dfs.set(e, buildDatafile(project, { environment: e, tag: null, revision: 'x' }));
+console.log('build', envs.length, (performance.now() - t).toFixed(0)); t = performance.now();
+const r = runSpecs(project, { datafileFor: (e) => dfs.get(e) });
+console.log('run', (performance.now() - t).toFixed(0), r.passed, r.failed);
