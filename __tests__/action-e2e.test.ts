@@ -60,6 +60,12 @@ before(async () => {
   setDarkModeRollout(20, 30);
   git('commit', '-q', '-am', 'dark_mode: 30% in production');
   sha.head2 = git('rev-parse', 'HEAD');
+  // A pull request that breaks the project: a rule points at a segment that does not exist.
+  git('checkout', '-q', '-b', 'broken', sha.base!);
+  const file = join(repo, 'flags', 'features', 'dark_mode.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('segments: beta_users', 'segments: beta_userz'));
+  git('commit', '-q', '-am', 'typo in a segment key');
+  sha.broken = git('rev-parse', 'HEAD');
 });
 
 after(() => {
@@ -282,7 +288,10 @@ test('push to main deploys to S3 (s3rver); workflow_dispatch rollback makes the 
     assert.equal(latest.text, immutable.text);
     assert.equal(JSON.parse(latest.text).schemaVersion, '2');
     assert.equal(manifest.cacheControl, 'no-cache');
-    assert.ok(JSON.parse(first.outputs['datafile-urls']!)['production/featurevisor-tag-all.json'] ?? Object.keys(JSON.parse(first.outputs['datafile-urls']!)).length > 0);
+    assert.equal(first.outputs['manifest-url'], `${endpoint}/${BUCKET}/datafiles/manifest.json`);
+    const urls: Record<string, string> = JSON.parse(first.outputs['datafile-urls']!);
+    assert.deepEqual(Object.keys(urls).sort(), parsed.files.map((f: { path: string }) => f.path).sort(), 'a URL for every latest datafile');
+    assert.equal(await (await fetch(urls['production/featurevisor-tag-all.json']!)).text(), latest.text, 'the URL serves the datafile');
     assert.match(first.summary, /Deployed/);
 
     // Second deploy: the rollout branch merged into main.
@@ -321,6 +330,36 @@ test('push to main deploys to S3 (s3rver); workflow_dispatch rollback makes the 
     assert.match(rolled.summary, /Rollback/);
   } finally {
     await server.close();
+  }
+});
+
+test('a pull request that breaks the project: annotations at file:line, the ❌ comment is still posted, the step fails', async () => {
+  const github = await startFakeGitHub({ token: TOKEN });
+  try {
+    const run = await runAction({
+      event: 'pull_request',
+      checkout: sha.broken!,
+      payload: payload('pull_request.opened.json', (e) => {
+        e.number = e.pull_request.number = 9;
+        e.pull_request.base.sha = sha.base;
+        e.pull_request.head.sha = sha.broken;
+      }),
+      inputs: prInputs,
+      env: { GITHUB_API_URL: github.url },
+    });
+    assert.equal(run.code, 1, explain(run));
+    const line = readFileSync(join(repo, 'flags', 'features', 'dark_mode.yml'), 'utf8').split('\n').findIndex((l) => l.includes('beta_userz')) + 1;
+    // Repository-relative file and the line of the bad reference, as the runner needs for "Files changed".
+    assert.match(run.stdout, new RegExp(`^::error title=Flagwright lint \\([\\w-]+\\),file=flags/features/dark_mode\\.yml,line=${line},col=\\d+::.*beta_userz`, 'm'));
+    assert.match(run.stdout, /^::error::flagwright: lint found 1 error/m);
+    const [comment] = github.comments('acme', 'flags', 9);
+    assert.ok(comment, 'the comment is posted even though the check fails');
+    assert.match(comment.body, /❌/);
+    assert.match(run.summary, /\| Lint \| ❌ failed \|/);
+    assert.match(run.summary, /\| Build \| ⏭️ skipped \| the project has lint errors \|/);
+    assert.match(run.summary, /flags\/features\/dark_mode\.yml:\d+:\d+ error/);
+  } finally {
+    await github.close();
   }
 });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __flagwrightCreateRequire } from 'node:module';
 const require = __flagwrightCreateRequire(import.meta.url);
-import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-IGKKWNC3.js"),build:()=>import("./chunks/build-JJBB6AH4.js"),test:()=>import("./chunks/test-SGOT74DW.js"),evaluate:()=>import("./chunks/evaluate-ZRCXU5X6.js"),diff:()=>import("./chunks/diff-5VJS23KI.js"),comment:()=>import("./chunks/comment-4Z6UJIOU.js"),deploy:()=>import("./chunks/deploy-5IGBBWDA.js"),rollback:()=>import("./chunks/rollback-WLBNKFQC.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
+import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-H3OPCUN5.js"),build:()=>import("./chunks/build-QDTNIEXA.js"),test:()=>import("./chunks/test-EPIEBRRA.js"),evaluate:()=>import("./chunks/evaluate-DLGYHDFY.js"),diff:()=>import("./chunks/diff-UTVUJKDF.js"),comment:()=>import("./chunks/comment-4Z6UJIOU.js"),deploy:()=>import("./chunks/deploy-HAZYSL24.js"),rollback:()=>import("./chunks/rollback-F7FOO3D7.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
 
 usage: flagwright <command> [options]
 

@@ -16,7 +16,7 @@ export function createInvalidator(options: ProviderOptions, prefix: string) {
     region: 'us-east-1',
     maxAttempts: 1,
     ...(options.cloudfrontEndpoint ? { endpoint: options.cloudfrontEndpoint } : {}),
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 60_000 },
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 60_000, throwOnRequestTimeout: true },
   });
   return {
     async invalidate(keys: string[], { wait }: { wait: boolean }): Promise<string[]> {

@@ -34,7 +34,7 @@ function s3Config(options: Parameters<ProviderFactory>[1]): S3ClientConfig {
   return {
     region,
     maxAttempts: 1, // the sync engine retries with its own backoff
-    requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) },
+    requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true },
     ...(options.endpoint
       ? {
           endpoint: options.endpoint,

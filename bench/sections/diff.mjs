@@ -80,11 +80,12 @@ try {
   sets = synthesised();
 }
 
-const timings = { diff: [], comment: [], summary: [], total: [] };
+const timings = { diff: [], comment: [], summary: [], total: [], cpu: [] };
 let report;
 let comment = '';
 let summary = '';
 for (let i = 0; i < REPEAT; i++) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   report = diffDatafileSets(sets.base, sets.head);
   const t1 = performance.now();
@@ -96,6 +97,8 @@ for (let i = 0; i < REPEAT; i++) {
   timings.comment.push(t2 - t1);
   timings.summary.push(t3 - t2);
   timings.total.push(t3 - t0);
+  const c = process.cpuUsage(c0);
+  timings.cpu.push((c.user + c.system) / 1000);
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const ms = (v) => `${v.toFixed(0)} ms`;
@@ -104,6 +107,8 @@ const total = median(timings.total);
 process.stdout.write(`## Diff and render\n\n`);
 process.stdout.write(`${sets.source}; ${CHANGED} features changed; ${sets.head.files.length} datafiles per side; median of ${REPEAT} in-process runs on Node ${process.versions.node}.\n\n`);
 process.stdout.write(`| step | median |\n|---|---|\n`);
-process.stdout.write(`| diffDatafileSets | ${ms(median(timings.diff))} |\n| renderComment | ${ms(median(timings.comment))} |\n| renderSummary | ${ms(median(timings.summary))} |\n| **total** | **${ms(total)}** |\n\n`);
+process.stdout.write(`| diffDatafileSets | ${ms(median(timings.diff))} |\n| renderComment | ${ms(median(timings.comment))} |\n| renderSummary | ${ms(median(timings.summary))} |\n| **total** | **${ms(total)}** |\n| total CPU time (user + system) | ${ms(median(timings.cpu))} |\n\n`);
 process.stdout.write(`Report: ${report.totals.featuresChanged} features in ${report.totals.environmentsChanged} environments, ${report.totals.changes} changes; comment ${comment.length} characters, summary ${Buffer.byteLength(summary)} bytes.\n\n`);
+// The datafile objects are materialised lazily by the builder; the first run pays for that, not the diff.
+process.stdout.write(`Load average during the run: ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).availableParallelism()} CPUs (wall time inflates under load; CPU time does not).\n\n`);
 process.stdout.write(`| goal | result | measured |\n|---|---|---|\n| diff + render ≤ 1 s (${FEATURES} features, ${CHANGED} changed) | ${total <= 1000 ? 'met' : 'NOT met'} | ${ms(total)} |\n`);

@@ -61,7 +61,7 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
     lintErrors = lintProblems.filter((d) => d.severity === 'error').length;
     const warnings = lintProblems.length - lintErrors;
     for (const d of lintProblems) sourced.push({ ...d, origin: 'lint' });
-    result.problems.push(...lintProblems);
+    result.problems.push(...lintProblems.map((d) => inRepo(settings, d)));
     const failing = lintErrors > 0 || (settings.failOn === 'warning' && warnings > 0);
     const detail = lintProblems.length ? `${lintErrors} error(s), ${warnings} warning(s)` : 'no problems';
     result.phases.push({ phase: 'Lint', status: failing ? 'failed' : warnings ? 'warning' : 'passed', detail });
@@ -70,7 +70,7 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
     // Without a lint phase, load errors still have to surface.
     lintErrors = loadDiagnostics.filter((d) => d.severity === 'error').length;
     for (const d of loadDiagnostics) sourced.push({ ...d, origin: 'lint' });
-    result.problems.push(...loadDiagnostics);
+    result.problems.push(...loadDiagnostics.map((d) => inRepo(settings, d)));
     result.failures.push(`the project has ${lintErrors} load error(s)`);
   }
 
@@ -83,7 +83,7 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
       return report;
     });
     for (const d of specs.failures) sourced.push({ ...d, origin: 'test' });
-    result.problems.push(...specs.failures);
+    result.problems.push(...specs.failures.map((d) => inRepo(settings, d)));
     const ran = specs.passed + specs.failed;
     result.phases.push({
       phase: 'Test',
@@ -101,7 +101,8 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
       built = await core.group('Build', async () => {
         try {
           const stateFrom = await stateSource(settings, context, plan);
-          const output = await buildProject({ projectDir: settings.projectDir, schemaVersion: settings.schemaVersion, stateFrom });
+          // The lint phase already passed: do not lint the same files twice.
+          const output = await buildProject({ projectDir: settings.projectDir, schemaVersion: settings.schemaVersion, stateFrom, lint: !has('lint') });
           core.info(`previous allocation: ${output.stateSource}`);
           const outDir = output.project.config.datafilesDirectoryPath;
           await writeDatafileSet(outDir, output.set);
@@ -134,7 +135,7 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
         const detail = report.totals.featuresChanged
           ? `${report.totals.featuresChanged} feature(s) change in ${report.totals.environmentsChanged} environment(s)`
           : 'no effective changes';
-        result.phases.push({ phase: 'Diff', status: report.status === 'risky' ? 'warning' : 'passed', detail });
+        result.phases.push({ phase: 'Diff', status: report.status === 'risky' || report.status === 'invalid' ? 'warning' : 'passed', detail });
         changedFiles = await filesChanged(settings.workspace, base, head);
       } catch (error) {
         const message = describeError(error);
@@ -158,31 +159,26 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
       result.phases.push({ phase: 'Deploy', status: 'skipped', detail: 'earlier phases failed' });
     } else if (built) {
       const set = built.set;
-      result.deploy = await core.group('Deploy', async () => {
+      await publishPhase(result, 'Deploy', async () => {
         const { deploy } = await import('../publish/deploy.ts');
-        return pickDeploy(
-          await deploy({
-            ...targetOptions(settings),
-            set,
-            revision: set.revision,
-            commit: set.commit,
-            repoDir: settings.workspace,
-            retention: settings.retention,
-          }),
-        );
+        return deploy({ ...targetOptions(settings), set, revision: set.revision, commit: set.commit, repoDir: settings.workspace, retention: settings.retention });
       });
-      result.phases.push({ phase: 'Deploy', status: 'passed', detail: deployDetail(result.deploy) });
     }
   }
 
   if (has('rollback')) {
-    result.deploy = await core.group('Rollback', async () => {
+    await publishPhase(result, 'Rollback', async () => {
       const { rollback } = await import('../publish/deploy.ts');
-      return pickDeploy(await rollback({ ...targetOptions(settings), to: settings.rollbackTo as string, repoDir: settings.workspace }));
+      return rollback({ ...targetOptions(settings), to: settings.rollbackTo as string, repoDir: settings.workspace });
     });
-    result.phases.push({ phase: 'Rollback', status: 'passed', detail: `revision \`${result.deploy.revision}\` is live${result.deploy.dryRun ? ' (dry run: nothing written)' : ''}` });
   }
   return result;
+}
+
+/** Diagnostics name project-relative files; the summary shows repository-relative ones, like the annotations. */
+function inRepo(settings: ActionSettings, diagnostic: Diagnostic): Diagnostic {
+  if (!settings.projectPath || !diagnostic.line || diagnostic.file.includes(':')) return diagnostic;
+  return { ...diagnostic, file: `${settings.projectPath}/${diagnostic.file}` };
 }
 
 /** The options deploy and rollback share: where, how and how loud. */
@@ -196,6 +192,23 @@ function targetOptions(settings: ActionSettings) {
     dryRun: settings.dryRun,
     onProgress: (line: string) => core.info(line),
   };
+}
+
+/** Runs deploy or rollback; a failure is recorded (with its hints) so the summary is still written. */
+async function publishPhase(result: RunResult, phase: 'Deploy' | 'Rollback', publish: () => Promise<DeployOutcome>): Promise<void> {
+  await core.group(phase, async () => {
+    try {
+      const outcome = pickDeploy(await publish());
+      result.deploy = outcome;
+      const detail = phase === 'Deploy' ? deployDetail(outcome) : `revision \`${outcome.revision}\` is live${outcome.dryRun ? ' (dry run: nothing written)' : ''}`;
+      result.phases.push({ phase, status: 'passed', detail });
+    } catch (error) {
+      const message = describeError(error);
+      core.error(message);
+      result.phases.push({ phase, status: 'failed', detail: message.split('\n')[0]! });
+      result.failures.push(`${phase.toLowerCase()} failed: ${message}`);
+    }
+  });
 }
 
 function pickDeploy(result: DeployOutcome): DeployOutcome {
@@ -280,7 +293,13 @@ async function comment(settings: ActionSettings, context: RunContext, result: Ru
     result.comment = { action: posted.action, url: posted.url, bodyFile, pullRequest: pr.number };
     result.phases.push({ phase: 'Comment', status: 'passed', detail: posted.url ? `${posted.action}: ${posted.url}` : posted.action });
   } catch (error) {
-    if (!isPermissionError(error)) throw error;
+    if (!isPermissionError(error)) {
+      const message = describeError(error);
+      core.error(message);
+      result.phases.push({ phase: 'Comment', status: 'failed', detail: message.split('\n')[0]! });
+      result.failures.push(`the pull request comment failed: ${message.split('\n')[0]}`);
+      return;
+    }
     notPosted(pr.fromFork ? 'the token of a fork pull request is read-only' : 'the token may not write pull request comments (needs `permissions: pull-requests: write`)');
   }
 }

@@ -6,10 +6,13 @@ import { allocateRules, groupRangesByFeature } from './allocation.ts';
 import { base62Hash } from './hash.ts';
 import type { PreviousState } from './state.ts';
 
+const EMPTY = Buffer.alloc(0);
+const COMMA = Buffer.from(',');
+
 export interface BuiltFeature {
   feature: DatafileFeature;
-  /** Compact JSON of `feature`, computed once. */
-  json: string;
+  /** `"key":{...}` as compact JSON bytes, computed once and shared by every tag's datafile. */
+  fragment: Buffer;
   segments: Set<string>;
 }
 
@@ -134,7 +137,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       const segment = project.segments.get(key);
       if (!segment || segment.archived === true) used.delete(key);
     }
-    return { feature: out, json: '', segments: used };
+    return { feature: out, fragment: EMPTY, segments: used };
   };
 
   const featuresFor = (environment: string): Map<string, BuiltFeature> => {
@@ -159,7 +162,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       for (const segment of [...entry.segments].sort()) input += '\n' + segment + buildSegment(segment);
       const hash = base62Hash(input);
       entry.feature.hash = hash;
-      entry.json = withoutHash.slice(0, -1) + (withoutHash.length > 2 ? ',' : '') + '"hash":' + JSON.stringify(hash) + '}';
+      entry.fragment = Buffer.from(JSON.stringify(key) + ':' + withoutHash.slice(0, -1) + (withoutHash.length > 2 ? ',' : '') + '"hash":' + JSON.stringify(hash) + '}');
       return hash;
     };
     for (const key of built.keys()) hashOf(key);
@@ -169,6 +172,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
 
   // environment → tag (or "\0" for every feature) → features in project order.
   const selections = new Map<string, Map<string, Array<[string, BuiltFeature]>>>();
+  const featureOrder = new Map([...project.features.keys()].map((key, index) => [key, index]));
+  const segmentOrder = new Map([...project.segments.keys()].map((key, index) => [key, index]));
   const ALL = '\0';
   const featuresIn = (environment: string, tag: string | null): Array<[string, BuiltFeature]> => {
     let byTag = selections.get(environment);
@@ -185,28 +190,33 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
           set.add(feature.key);
         }
       }
-      // A datafile that carries a feature also carries its required chain, or the feature could never be on.
-      for (const set of keys.values()) {
-        const pending = [...set];
-        while (pending.length) {
-          for (const requirement of built.get(pending.pop()!)!.feature.required ?? []) {
-            const key = typeof requirement === 'string' ? requirement : requirement.key;
-            if (!set.has(key) && built.has(key)) {
-              set.add(key);
-              pending.push(key);
+      byTag = new Map();
+      for (const [key, set] of keys) {
+        // A datafile that carries a feature also carries its required chain, or the feature could never be on.
+        let pulledIn = false;
+        for (const featureKey of set) {
+          for (const requirement of built.get(featureKey)!.feature.required ?? []) {
+            const required = typeof requirement === 'string' ? requirement : requirement.key;
+            if (!set.has(required) && built.has(required)) {
+              set.add(required); // iteration visits it too, so its own chain follows
+              pulledIn = true;
             }
           }
         }
-      }
-      byTag = new Map();
-      for (const [key, set] of keys) {
-        const ordered: Array<[string, BuiltFeature]> = [];
-        for (const featureKey of project.features.keys()) if (set.has(featureKey)) ordered.push([featureKey, built.get(featureKey)!]);
-        byTag.set(key, ordered);
+        // Sets were filled in project order; pulled-in dependencies were appended, so restore the order.
+        const ordered = pulledIn ? [...set].sort((a, b) => featureOrder.get(a)! - featureOrder.get(b)!) : [...set];
+        byTag.set(key, ordered.map((featureKey) => [featureKey, built.get(featureKey)!]));
       }
       selections.set(environment, byTag);
     }
     return byTag.get(tag ?? ALL) ?? [];
+  };
+
+  const segmentFragments = new Map<string, Buffer>();
+  const segmentFragment = (key: string): Buffer => {
+    let fragment = segmentFragments.get(key);
+    if (!fragment) segmentFragments.set(key, (fragment = Buffer.from(JSON.stringify(key) + ':' + buildSegment(key))));
+    return fragment;
   };
 
   const segmentObjects = new Map<string, DatafileSegment>();
@@ -216,12 +226,18 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
     return segment;
   };
 
+  const selected = new Map<string, { features: Array<[string, BuiltFeature]>; segments: string[] }>();
   const select = (environment: string, tag: string | null) => {
+    const cacheKey = environment + '\0' + (tag ?? ALL);
+    const cached = selected.get(cacheKey);
+    if (cached) return cached;
     const features = featuresIn(environment, tag);
     const usedSegments = new Set<string>();
     for (const [, entry] of features) for (const segment of entry.segments) usedSegments.add(segment);
-    const segments = [...project.segments.keys()].filter((key) => usedSegments.has(key));
-    return { features, segments };
+    const segments = [...usedSegments].sort((a, b) => segmentOrder.get(a)! - segmentOrder.get(b)!);
+    const result = { features, segments };
+    selected.set(cacheKey, result);
+    return result;
   };
 
   const build = (environment: string, tag: string | null, revision: string): DatafileV2 => {
@@ -235,12 +251,19 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
   const serialize = (environment: string, tag: string | null, revision: string): Buffer => {
     if (config.prettyDatafile) return Buffer.from(JSON.stringify(build(environment, tag, revision), null, 2));
     const { features, segments } = select(environment, tag);
-    const parts: string[] = [];
-    for (const key of segments) parts.push(JSON.stringify(key) + ':' + buildSegment(key));
-    const featureParts: string[] = [];
-    for (const [key, entry] of features) featureParts.push(JSON.stringify(key) + ':' + entry.json);
-    const text = `{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{${parts.join(',')}},"features":{${featureParts.join(',')}}}`;
-    return Buffer.from(text);
+    // Concatenating cached byte fragments avoids building and re-encoding a large string per datafile.
+    const parts: Buffer[] = [Buffer.from(`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`)];
+    segments.forEach((key, i) => {
+      if (i) parts.push(COMMA);
+      parts.push(segmentFragment(key));
+    });
+    parts.push(Buffer.from('},"features":{'));
+    features.forEach(([, entry], i) => {
+      if (i) parts.push(COMMA);
+      parts.push(entry.fragment);
+    });
+    parts.push(Buffer.from('}}'));
+    return Buffer.concat(parts);
   };
 
   return { build, serialize };

@@ -4,12 +4,10 @@ import { createHash } from 'node:crypto';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/** `length` base62 characters of the SHA-256 of `text` (one digest byte per character). */
 export function base62Hash(text: string, length = 10): string {
-  let value = BigInt('0x' + createHash('sha256').update(text).digest('hex'));
+  const digest = createHash('sha256').update(text).digest();
   let out = '';
-  while (value > 0n && out.length < length) {
-    out += BASE62[Number(value % 62n)];
-    value /= 62n;
-  }
-  return out.padEnd(length, '0');
+  for (let i = 0; i < length; i++) out += BASE62[digest[i] % 62];
+  return out;
 }

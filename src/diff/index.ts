@@ -32,11 +32,12 @@ function viewByEnvironment(set: DatafileSet | undefined): Map<string, EnvView> {
   for (const file of files) {
     let view = envs.get(file.environment);
     if (!view) envs.set(file.environment, (view = { features: new Map(), segments: {} }));
-    for (const [key, segment] of Object.entries(file.datafile.segments ?? {})) view.segments[key] ??= segment;
-    for (const [key, feature] of Object.entries(file.datafile.features ?? {})) {
+    const { segments, features } = file.datafile;
+    for (const key in segments) view.segments[key] ??= segments[key];
+    for (const key in features) {
       const entry = view.features.get(key);
       if (entry) entry.tags.push(file.tag);
-      else view.features.set(key, { feature, tags: [file.tag] });
+      else view.features.set(key, { feature: features[key], tags: [file.tag] });
     }
   }
   return envs;
@@ -82,12 +83,9 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
       const tagsBefore = before?.tags ?? [];
       const tagsAfter = after?.tags ?? [];
       if (before && after) {
-        // Fast path first: the same builder emits the same key order, so equal JSON means equal entries.
-        const jsonAfter = JSON.stringify(after.feature);
-        const sameJson = JSON.stringify(before.feature) === jsonAfter;
-        const usesChanged = changedSegments.size > 0 && usesAny(jsonAfter, after.feature, changedSegments);
+        const usesChanged = changedSegments.size > 0 && usesAny(after.feature, changedSegments);
         const tagsChanged = tagsBefore.join() !== tagsAfter.join();
-        if (!usesChanged && !tagsChanged && (sameJson || !featureEntryChanged(before.feature, after.feature))) continue;
+        if (!usesChanged && !tagsChanged && !entryDiffers(before.feature, after.feature)) continue;
       }
       const baseSide: FeatureSide | undefined = before && { feature: before.feature, segments: b.segments };
       const headSide: FeatureSide | undefined = after && { feature: after.feature, segments: h.segments };
@@ -280,13 +278,20 @@ function collectWarnings(
   }
 }
 
-/** Whether a feature uses one of `segments`; a substring test on its JSON rules most features out cheaply. */
-function usesAny(json: string, feature: DatafileFeature, segments: Set<string>): boolean {
-  let maybe = false;
-  for (const s of segments) if (json.includes(s)) maybe = true;
-  if (!maybe) return false;
+/** Whether a feature uses one of `segments`. */
+function usesAny(feature: DatafileFeature, segments: Set<string>): boolean {
   for (const s of featureSegments(feature)) if (segments.has(s)) return true;
   return false;
+}
+
+/**
+ * Whether two built entries of a feature differ. Cheapest test first: equal content hashes (the builder's
+ * hash covers the entry), then equal JSON (same builder, same key order), then the canonical comparison.
+ */
+function entryDiffers(a: DatafileFeature, b: DatafileFeature): boolean {
+  if (a.hash !== undefined && a.hash === b.hash) return false;
+  if (JSON.stringify(a) === JSON.stringify(b)) return false;
+  return featureEntryChanged(a, b);
 }
 
 /** Joins warnings that differ only by environment into one, listing the environments. */

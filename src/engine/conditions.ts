@@ -2,7 +2,7 @@
 // including its branch order (which decides what wrong-typed values and stray operators do).
 import type { Context } from '../model/datafile.ts';
 import { compilePath } from './context.ts';
-import { compareParsedVersions, parseVersion, type ParsedVersion } from './semver.ts';
+import { compareParsedVersions, tryParseVersion } from './semver.ts';
 
 export type Matcher = (context: Context) => boolean;
 
@@ -224,13 +224,8 @@ function compileStringTest(operator: string, value: string, regexFlags: unknown)
     }
   }
   // semver*: an invalid version on either side makes the SDK throw, which it treats as "no match".
-  let expected: ParsedVersion | undefined;
-  try {
-    expected = parseVersion(value);
-  } catch {
-    return () => false;
-  }
-  const parsed = expected;
+  const parsed = tryParseVersion(value);
+  if (!parsed) return () => false;
   const accept: (order: number) => boolean =
     operator === 'semverEquals'
       ? (o) => o === 0
@@ -244,13 +239,8 @@ function compileStringTest(operator: string, value: string, regexFlags: unknown)
               ? (o) => o === -1
               : (o) => o <= 0;
   return (actual) => {
-    let version: ParsedVersion;
-    try {
-      version = parseVersion(actual);
-    } catch {
-      return false;
-    }
-    return accept(compareParsedVersions(version, parsed));
+    const version = tryParseVersion(actual);
+    return version !== undefined && accept(compareParsedVersions(version, parsed));
   };
 }
 

@@ -9,11 +9,17 @@ const SEMVER =
 /** [major, minor, patch, fourth, preRelease] with undefined for absent parts. */
 export type ParsedVersion = Array<string | undefined>;
 
-export function parseVersion(version: string): ParsedVersion {
-  if (typeof version !== 'string') throw new TypeError('Invalid argument expected string');
+/** The parsed version, or undefined when it is not valid (the hot path avoids exceptions). */
+export function tryParseVersion(version: string): ParsedVersion | undefined {
+  if (typeof version !== 'string') return undefined;
   const match = SEMVER.exec(version);
-  if (!match) throw new Error(`Invalid argument not valid semver ('${version}' received)`);
-  return match.slice(1, 6);
+  return match ? match.slice(1, 6) : undefined;
+}
+
+export function parseVersion(version: string): ParsedVersion {
+  const parsed = tryParseVersion(version);
+  if (!parsed) throw new Error(`Invalid argument not valid semver ('${version}' received)`);
+  return parsed;
 }
 
 function isWildcard(part: string): boolean {

@@ -58,26 +58,32 @@ export function checkAttributeReference(ctx: LintContext, file: string, path: Do
   if (attribute.archived) ctx.findings.warning(file, path, 'archived-attribute', `Attribute "${attribute.key}" is archived`);
 }
 
-/** Checks every segment key in a rule/force/override segment expression. */
+/**
+ * Checks every segment key in a rule/force/override segment expression. Hot path (every rule of every
+ * feature): `path` is used as a stack and copied only when something is reported.
+ */
 export function checkSegmentExpression(ctx: LintContext, file: string, path: DocPath, expression: unknown): void {
   if (typeof expression === 'string') {
     if (expression === '*') return;
     const segment = ctx.project.segments.get(expression);
-    if (!segment) ctx.findings.error(file, path, 'unknown-segment', `Unknown segment key "${expression}"`);
-    else if (segment.archived) {
-      ctx.findings.warning(file, path, 'archived-segment', `Segment "${expression}" is archived`);
-    }
+    if (!segment) ctx.findings.error(file, path.slice(), 'unknown-segment', `Unknown segment key "${expression}"`);
+    else if (segment.archived) ctx.findings.warning(file, path.slice(), 'archived-segment', `Segment "${expression}" is archived`);
     return;
   }
   if (Array.isArray(expression)) {
-    expression.forEach((item, index) => checkSegmentExpression(ctx, file, [...path, index], item));
+    for (let index = 0; index < expression.length; index++) {
+      path.push(index);
+      checkSegmentExpression(ctx, file, path, expression[index]);
+      path.pop();
+    }
     return;
   }
-  if (isRecord(expression)) {
-    for (const operator of ['and', 'or', 'not']) {
-      const list = expression[operator];
-      if (Array.isArray(list)) list.forEach((item, index) => checkSegmentExpression(ctx, file, [...path, operator, index], item));
-    }
+  if (!isRecord(expression)) return;
+  for (const operator of ['and', 'or', 'not']) {
+    if (!Array.isArray(expression[operator])) continue;
+    path.push(operator);
+    checkSegmentExpression(ctx, file, path, expression[operator]);
+    path.pop();
   }
 }
 

@@ -194,7 +194,7 @@ function checkRules(
     if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
       ctx.findings.error(file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in rule "${rule.key}"`);
     }
-    checkVariableMap(ctx, file, [...path, 'variables'], raw.variables, schemaByKey);
+    if (raw.variables !== undefined) checkVariableMap(ctx, file, [...path, 'variables'], raw.variables, schemaByKey);
     if (isRecord(raw.variationWeights)) checkVariationWeights(ctx, feature, [...path, 'variationWeights'], raw.variationWeights, variationValues);
     if ('enabled' in raw) {
       ctx.findings.warning(
@@ -254,7 +254,7 @@ function checkForce(
     if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
       ctx.findings.error(feature.file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in force`);
     }
-    checkVariableMap(ctx, feature.file, [...path, 'variables'], raw.variables, schemaByKey);
+    if (raw.variables !== undefined) checkVariableMap(ctx, feature.file, [...path, 'variables'], raw.variables, schemaByKey);
   }
 }
 

@@ -61,8 +61,8 @@ function operatorValueRules(): Schema[] {
   ];
 }
 
-/** $defs shared by every schema; unused ones are harmless. */
-function commonDefs(): Record<string, Schema> {
+/** $defs shared by every schema; `document` publishes only the ones a schema reaches. */
+function commonDefs(editorHints: boolean): Record<string, Schema> {
   return {
     plainCondition: strict(
       {
@@ -72,7 +72,7 @@ function commonDefs(): Record<string, Schema> {
         regexFlags: str('Only for matches/notMatches'),
       },
       ['attribute', 'operator'],
-      { allOf: operatorValueRules() },
+      editorHints ? { allOf: operatorValueRules() } : {},
     ),
     condition: {
       type: ['object', 'string'],
@@ -154,8 +154,8 @@ function commonDefs(): Record<string, Schema> {
   };
 }
 
-function document(title: string, root: Schema, defs: Record<string, Schema> = {}): Schema {
-  const available: Record<string, Schema> = { ...commonDefs(), ...defs };
+function document(hints: boolean, title: string, root: Schema, defs: Record<string, Schema> = {}): Schema {
+  const available: Record<string, Schema> = { ...commonDefs(hints), ...defs };
   // Publish only the $defs this document reaches, so each file stays small and readable.
   const used = new Set<string>();
   const pending: unknown[] = [root];
@@ -176,8 +176,9 @@ function document(title: string, root: Schema, defs: Record<string, Schema> = {}
   return { $schema: 'http://json-schema.org/draft-07/schema#', title, ...root, ...(used.size ? { $defs } : {}) };
 }
 
-function attributeSchema(): Schema {
+function attributeSchema(hints: boolean): Schema {
   return document(
+    hints,
     'Featurevisor attribute (attributes/*.yml)',
     strict(
       {
@@ -199,8 +200,9 @@ function attributeSchema(): Schema {
   );
 }
 
-function segmentSchema(): Schema {
+function segmentSchema(hints: boolean): Schema {
   return document(
+    hints,
     'Featurevisor segment (segments/*.yml)',
     strict({ description: str(), archived: bool(), conditions: { $ref: '#/$defs/conditions' } }, ['description', 'conditions']),
   );
@@ -224,13 +226,14 @@ function ruleSchema(dialect: 'v1' | 'v2'): Schema {
   );
 }
 
-function featureV1Schema(): Schema {
+function featureV1Schema(hints: boolean): Schema {
   const environment = strict({
     expose: { $ref: '#/$defs/expose' },
     rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
     force: { type: 'array', items: { $ref: '#/$defs/force' } },
   }, ['rules']);
   return document(
+    hints,
     'Featurevisor feature, v1 dialect (features/*.yml with `environments:`)',
     strict(
       {
@@ -278,7 +281,7 @@ function featureV1Schema(): Schema {
   );
 }
 
-function featureV2Schema(): Schema {
+function featureV2Schema(hints: boolean): Schema {
   const perEnvironment = (item: Schema, nonEmpty: boolean): Schema => ({
     description: 'Keyed by environment; a plain list when the config sets `environments: false`',
     type: ['object', 'array'],
@@ -287,6 +290,7 @@ function featureV2Schema(): Schema {
     ...(nonEmpty ? { minItems: 1 } : {}),
   });
   return document(
+    hints,
     'Featurevisor feature, v2 dialect (features/**/*.yml with top-level `rules:`)',
     strict(
       {
@@ -342,8 +346,9 @@ function featureV2Schema(): Schema {
   );
 }
 
-function groupSchema(): Schema {
+function groupSchema(hints: boolean): Schema {
   return document(
+    hints,
     'Featurevisor group (groups/*.yml): mutually exclusive slots',
     strict(
       {
@@ -367,7 +372,7 @@ function groupSchema(): Schema {
   );
 }
 
-function testSchema(dialect: 'v1' | 'v2'): Schema {
+function testSchema(hints: boolean, dialect: 'v1' | 'v2'): Schema {
   const matrix = { type: 'object', additionalProperties: { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } } };
   const context = { type: 'object' };
   const at = { type: ['number', 'string'], minimum: 0, maximum: 100, description: 'Bucket position 0..100, or a "${{ matrixKey }}" string' };
@@ -408,6 +413,7 @@ function testSchema(dialect: 'v1' | 'v2'): Schema {
   });
   const segmentAssertion = strict({ matrix, description: str(), context, expectedToMatch: bool() }, ['context', 'expectedToMatch']);
   return document(
+    hints,
     `Featurevisor test spec, ${dialect} dialect (tests/**/*.spec.yml): a feature spec or a segment spec`,
     {
       type: 'object',
@@ -421,16 +427,20 @@ function testSchema(dialect: 'v1' | 'v2'): Schema {
   );
 }
 
-/** Builds every schema (fresh objects each call). */
-export function buildSchemas(): Record<SchemaName, Schema> {
+/**
+ * Builds every schema (fresh objects each call). `editorHints: false` leaves out the per-operator value
+ * rules: the linter checks those itself with the official messages, so validating them twice is waste.
+ */
+export function buildSchemas(options: { editorHints?: boolean } = {}): Record<SchemaName, Schema> {
+  const hints = options.editorHints ?? true;
   return {
-    attribute: attributeSchema(),
-    segment: segmentSchema(),
-    'feature.v1': featureV1Schema(),
-    'feature.v2': featureV2Schema(),
-    group: groupSchema(),
-    'test.v1': testSchema('v1'),
-    'test.v2': testSchema('v2'),
+    attribute: attributeSchema(hints),
+    segment: segmentSchema(hints),
+    'feature.v1': featureV1Schema(hints),
+    'feature.v2': featureV2Schema(hints),
+    group: groupSchema(hints),
+    'test.v1': testSchema(hints, 'v1'),
+    'test.v2': testSchema(hints, 'v2'),
   };
 }
 

@@ -107,14 +107,9 @@ async function loadInput(options: DeployOptions): Promise<LoadedDatafiles> {
   if (options.set) return fromDatafileSet(options.set);
   if (options.datafilesDir) return readDatafilesDir(options.datafilesDir);
   if (options.projectDir) {
-    // Loaded lazily: prebuilt-datafile deploys never need the builder.
-    const builderPath = '../build/index.ts';
-    const build = (await import(builderPath)) as {
-      buildProject(o: { projectDir: string; revision?: string }): Promise<{ set: DatafileSet; diagnostics: Array<{ severity: string }> }>;
-    };
-    const { set, diagnostics } = await build.buildProject({ projectDir: options.projectDir, ...(options.revision ? { revision: options.revision } : {}) });
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new FlagwrightError(`${options.projectDir}: the build has ${errors.length} error(s); nothing was deployed`, diagnostics as never);
+    // Loaded lazily: prebuilt-datafile deploys never need the builder. It throws on lint errors itself.
+    const { buildProject } = await import('../build/index.ts');
+    const { set } = await buildProject({ projectDir: options.projectDir, ...(options.revision ? { revision: options.revision } : {}) });
     return fromDatafileSet(set);
   }
   throw new FlagwrightError('deploy needs --datafiles DIR or --project DIR', [], 2);

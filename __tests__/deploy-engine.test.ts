@@ -1,0 +1,114 @@
+// Engine details beyond the contract: precompression, reading live state, Pages push races, the pure planner.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { test } from 'node:test';
+import { deploy } from '../src/publish/deploy.ts';
+import { readLiveDatafiles } from '../src/publish/remote-state.ts';
+import { openTarget } from '../src/publish/providers.ts';
+import { planDeploy } from '../src/publish/plan.ts';
+import { DEFAULT_CACHE } from '../src/publish/layout.ts';
+import { startFakeGcs } from './helpers/fake-gcs.ts';
+import { startGitRemote } from './helpers/git-remote.ts';
+import { datafileJson, writeDatafiles } from './helpers/deploy-datafiles.ts';
+
+test('gzip and brotli precompression: right Content-Encoding, deterministic bytes, live state decodes', async () => {
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  const gcs = await startFakeGcs(['datafiles']);
+  const spec = { environments: ['production'], tags: ['all'], revision: 'z1' };
+  const data = await writeDatafiles(spec);
+  try {
+    for (const compress of ['gzip', 'br'] as const) {
+      const target = `gs://datafiles/${compress}`;
+      const first = await deploy({ target, gcsApiEndpoint: gcs.url, datafilesDir: data, compress });
+      assert.equal(first.uploaded, 4);
+      const stored = gcs.objects('datafiles').get(`${compress}/production/featurevisor-tag-all.json`)!;
+      assert.equal(stored.metadata.contentEncoding, compress);
+      assert.equal(stored.metadata.contentType, 'application/json; charset=utf-8');
+      const decoded = compress === 'gzip' ? gunzipSync(stored.body) : brotliDecompressSync(stored.body);
+      assert.equal(decoded.toString(), datafileJson(spec, 'production', 'all'));
+      // Same input, same bytes: the re-run finds every object unchanged.
+      const again = await deploy({ target, gcsApiEndpoint: gcs.url, datafilesDir: data, compress });
+      assert.equal(again.uploaded, 0);
+      const live = await readLiveDatafiles(target, { gcsApiEndpoint: gcs.url });
+      assert.equal(live?.revision, 'z1');
+      assert.equal(live?.files[0]?.tag, 'all');
+      assert.equal(live?.files[0]?.bytes.toString(), datafileJson(spec, 'production', 'all'));
+    }
+    // Switching compression off re-uploads with the identity encoding.
+    const plain = await deploy({ target: 'gs://datafiles/gzip', gcsApiEndpoint: gcs.url, datafilesDir: data, compress: 'none' });
+    assert.equal(plain.uploaded, 4);
+    assert.equal(gcs.objects('datafiles').get('gzip/production/featurevisor-tag-all.json')!.metadata.contentEncoding, undefined);
+    assert.equal(await readLiveDatafiles('gs://datafiles/nothing-here', { gcsApiEndpoint: gcs.url }), undefined);
+  } finally {
+    await gcs.close();
+    await rm(data, { recursive: true, force: true });
+  }
+});
+
+test('pages: a push that lost a race is rebuilt on the new tip and pushed without force', async () => {
+  const remote = await startGitRemote();
+  Object.assign(process.env, remote.env);
+  const data = await writeDatafiles({ environments: ['production'], tags: ['all'], revision: 'p1' });
+  try {
+    await deploy({ target: 'pages://gh-pages/flags', pagesRemote: remote.url, datafilesDir: data });
+    const { provider } = await openTarget('pages://gh-pages/flags', { pagesRemote: remote.url });
+    await provider.put('extra.json', Buffer.from('{}'), { headers: { cacheControl: '', contentType: '' }, md5: '', sha256: '' });
+    // Someone else pushes to the branch after our clone.
+    const other = await mkdtemp(join(tmpdir(), 'fw-other-'));
+    const git = (args: string[]) => execFileSync('git', args, { cwd: other, env: { ...process.env, ...remote.env } });
+    git(['clone', '--quiet', '--branch', 'gh-pages', remote.url, '.']);
+    await writeFile(join(other, 'index.html'), '<h1>docs</h1>');
+    git(['add', 'index.html']);
+    git(['commit', '--quiet', '-m', 'docs']);
+    git(['push', '--quiet', 'origin', 'gh-pages']);
+    const tipBefore = remote.git(['--git-dir', remote.dir, 'rev-parse', 'gh-pages']);
+    await provider.flush!('flagwright: test');
+    await provider.close!();
+    const files = remote.files('gh-pages');
+    assert.ok(files.includes('index.html'), 'the other push is kept');
+    assert.ok(files.includes('flags/extra.json'), 'our write landed');
+    assert.ok(files.includes('flags/manifest.json'));
+    // Fast-forward only: the other commit is an ancestor of the new tip.
+    remote.git(['--git-dir', remote.dir, 'merge-base', '--is-ancestor', tipBefore, 'gh-pages']);
+    await rm(other, { recursive: true, force: true });
+  } finally {
+    await remote.close();
+    await rm(data, { recursive: true, force: true });
+  }
+});
+
+test('readLiveDatafiles reads a local target back as a DatafileSet', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'fw-live-'));
+  const data = await writeDatafiles({ environments: ['production', 'staging'], tags: ['all', 'beta'], revision: 'l1' });
+  try {
+    assert.equal(await readLiveDatafiles(`file://${out}`), undefined);
+    await deploy({ target: `file://${out}`, datafilesDir: data });
+    const live = await readLiveDatafiles(`file://${out}`);
+    assert.equal(live?.revision, 'l1');
+    assert.deepEqual(live?.files.map((f) => `${f.environment}/${f.tag}`).sort(), ['production/all', 'production/beta', 'staging/all', 'staging/beta']);
+    const one = live!.files.find((f) => f.path === 'staging/featurevisor-tag-beta.json')!;
+    assert.equal(one.bytes.toString(), await readFile(join(data, 'staging', 'featurevisor-tag-beta.json'), 'utf8'));
+    assert.equal(one.datafile.schemaVersion, '2');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+    await rm(data, { recursive: true, force: true });
+  }
+});
+
+test('the planner is pure: a listing that matches gives an all-unchanged plan', () => {
+  const files = [{ environment: 'production', name: 'featurevisor-tag-all.json', bytes: Buffer.from('{"schemaVersion":"2","revision":"a","segments":{},"features":{}}') }];
+  const base = { files, revision: 'a', time: 't', cache: DEFAULT_CACHE, compression: 'none' as const, supportsHeaders: true, retention: 10 };
+  const first = planDeploy({ ...base, remote: [] });
+  assert.deepEqual(first.immutable.map((o) => [o.key, o.action]), [['production/a/featurevisor-tag-all.json', 'upload']]);
+  assert.deepEqual(planDeploy({ ...base, remote: [] }), first, 'same input, same plan');
+  const remote = [...first.immutable, ...first.latest].map((o) => ({ key: o.key, size: o.body.length, md5: o.md5, cacheControl: o.headers.cacheControl }));
+  const second = planDeploy({ ...base, remote });
+  assert.ok([...second.immutable, ...second.latest].every((o) => o.action === 'unchanged'));
+  const reheaded = planDeploy({ ...base, remote, cache: { ...DEFAULT_CACHE, latest: 'max-age=5' } });
+  assert.deepEqual(reheaded.latest.map((o) => o.action), ['headers']);
+  assert.deepEqual(reheaded.immutable.map((o) => o.action), ['unchanged']);
+});

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Section "deploy": `flagwright deploy --datafiles DIR` vs `aws s3 sync` (Debian awscli 2.9.19) against a
+// real s3rver on loopback, 1,000 prebuilt datafiles of ~20 KB: first sync, no-op re-sync, 10 changed files.
+// Flagwright writes two copies per changed datafile (immutable + latest) plus manifests; aws writes one.
+// Requests are counted by a proxy in front of s3rver. Runs on Node 24 (imports TypeScript test helpers).
+//
+//   node bench/sections/deploy.mjs [--repeat N] [--files N]
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startS3rver } from '../../__tests__/helpers/s3rver.ts';
+import { startFaultyProxy } from '../../__tests__/helpers/faulty-proxy.ts';
+import { flagwrightEntry, node24 } from '../lib/tools.mjs';
+import { ratio, seconds, table } from '../lib/measure.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i > -1 ? Number(argv[i + 1]) : fallback;
+};
+const REPEAT = option('--repeat', 3);
+const FILES = option('--files', 1000);
+const ENVIRONMENTS = ['production', 'staging', 'qa', 'dev', 'preview'];
+const TAGS_PER_ENV = Math.ceil(FILES / ENVIRONMENTS.length);
+const AWS = '/usr/bin/aws'; // a pyenv aws v1 may shadow Debian's v2 on PATH
+
+function datafile(env, tag, revision, salt = 0) {
+  const features = {};
+  // ~20 KB of realistic-looking features; `salt` changes one feature so the file really differs.
+  for (let i = 0; i < 40; i++) {
+    features[`feature-${tag}-${i}`] = {
+      bucketBy: 'userId',
+      variations: [{ value: 'control' }, { value: `treatment-${i === 0 ? salt : 0}` }],
+      traffic: [{ key: 'everyone', segments: ['country-nl', 'beta-users'], percentage: 50000 + i, allocation: [{ variation: 'control', range: [0, 50000] }, { variation: 'treatment', range: [50000, 100000] }] }],
+      variablesSchema: { title: { type: 'string', defaultValue: `Title for ${env}/${tag}/${i} `.padEnd(200, '.') } },
+    };
+  }
+  return JSON.stringify({ schemaVersion: '2', revision, segments: {}, features });
+}
+
+function writeAll(dir, revision) {
+  const paths = [];
+  let n = 0;
+  for (const env of ENVIRONMENTS) {
+    mkdirSync(join(dir, env), { recursive: true });
+    for (let t = 0; t < TAGS_PER_ENV && n < FILES; t++, n++) {
+      const path = join(dir, env, `featurevisor-tag-t${t}.json`);
+      writeFileSync(path, datafile(env, `t${t}`, revision));
+      paths.push({ env, tag: `t${t}`, path });
+    }
+  }
+  return paths;
+}
+
+function timed(cmd, args, env) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} failed (${child.status}): ${(child.stderr || String(child.error)).slice(0, 800)}`);
+  return wallMs;
+}
+
+const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  if (!existsSync(AWS)) {
+    process.stdout.write('## deploy\n\n> Skipped: /usr/bin/aws not found (apt-get install -y awscli).\n');
+    return;
+  }
+  const s3 = await startS3rver(['bench']);
+  const proxy = await startFaultyProxy(s3.endpoint);
+  const work = mkdtempSync(join(tmpdir(), 'flagwright-bench-deploy-'));
+  const [cli, cliLabel] = flagwrightEntry();
+  const env = { ...process.env, ...s3.env, AWS_CONFIG_FILE: join(work, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(work, 'none'), AWS_PAGER: '' };
+  try {
+    const dir = join(work, 'datafiles');
+    const files = writeAll(dir, 'b1');
+    // aws compares size + mtime against LastModified (1 s precision): let the clock pass the writes.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    let revision = 1;
+    const flagwright = () => timed(node24, [cli, 'deploy', '--target', 's3://bench/fw', '--endpoint', proxy.url, '--datafiles', dir, '--revision', `b${revision}`, '--json'], env);
+    const aws = () => timed(AWS, ['--endpoint-url', proxy.url, 's3', 'sync', dir, 's3://bench/aws', '--no-progress', '--only-show-errors', '--cache-control', 'public, max-age=60'], env);
+    const counted = (run) => {
+      proxy.reset();
+      const wallMs = run();
+      const puts = proxy.log.filter((r) => r.method === 'PUT' || r.method === 'POST').length;
+      return { wallMs, requests: proxy.log.length, puts };
+    };
+    const repeatCounted = (run, prepare) => {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) {
+        prepare?.(i);
+        runs.push(counted(run));
+      }
+      return { wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) };
+    };
+    const rows = [];
+    const row = (scenario, fw, cliRun, goal) =>
+      rows.push({
+        scenario,
+        'flagwright wall': seconds(fw.wallMs),
+        'flagwright requests (writes)': `${fw.requests} (${fw.puts})`,
+        'aws s3 sync wall': seconds(cliRun.wallMs),
+        'aws requests (writes)': `${cliRun.requests} (${cliRun.puts})`,
+        'aws / flagwright': ratio(cliRun.wallMs, fw.wallMs),
+        goal,
+      });
+
+    process.stderr.write('deploy bench: first sync…\n');
+    row(`first sync (${files.length} files)`, counted(flagwright), counted(aws), 'flagwright ≤ aws');
+    process.stderr.write('deploy bench: no-op…\n');
+    row('no-op re-sync', repeatCounted(flagwright), repeatCounted(aws), '≥ 5×, 0 writes');
+    process.stderr.write('deploy bench: 10 changed…\n');
+    // Each repetition changes 10 other files (new bytes, new revision) for both tools.
+    const change = (i) => {
+      revision++;
+      for (let k = 0; k < 10; k++) {
+        const file = files[(i * 10 + k * 97) % files.length];
+        writeFileSync(file.path, datafile(file.env, file.tag, `b1`, revision));
+      }
+    };
+    const changedRuns = { fw: [], aws: [] };
+    for (let i = 0; i < REPEAT; i++) {
+      change(i);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      changedRuns.fw.push(counted(flagwright));
+      changedRuns.aws.push(counted(aws));
+    }
+    const pick = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) });
+    row('10 changed files', pick(changedRuns.fw), pick(changedRuns.aws), '≥ 3×');
+
+    process.stdout.write(`## deploy\n\n`);
+    process.stdout.write(
+      `${files.length} datafiles of ~${Math.round(Buffer.byteLength(datafile('production', 't0', 'b1')) / 1024)} KB to s3rver 3.7.1 on loopback, ` +
+        `\`${cliLabel} deploy --datafiles\` vs \`aws s3 sync\` (${spawnSync(AWS, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0]}). ` +
+        `Flagwright writes an immutable and a latest copy of each changed file plus two manifests; requests counted by a proxy; medians of ${REPEAT} for the re-syncs.\n\n`,
+    );
+    process.stdout.write(table(rows));
+  } finally {
+    await proxy.close();
+    await s3.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
