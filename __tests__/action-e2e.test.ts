@@ -327,7 +327,22 @@ test('push to main deploys to S3 (s3rver); workflow_dispatch rollback makes the 
     assert.equal(rolled.outputs.revision, rev1);
     assert.equal(JSON.parse((await get('manifest.json')).text).revision, rev1);
     assert.equal((await get(production.path)).text, latest.text, 'the first revision is live again');
-    assert.match(rolled.summary, /Rollback/);
+    assert.match(rolled.summary, /\| Rollback \| ✅ passed \|/);
+
+    // A revision that is not kept fails the step, names the kept ones, and still writes the summary.
+    const missing = await runAction({
+      event: 'workflow_dispatch',
+      checkout: 'main',
+      payload: payload('workflow_dispatch.json', (e) => {
+        e.inputs['rollback-to'] = 'no-such-rev';
+      }),
+      inputs: { ...deployInputs, 'rollback-to': 'no-such-rev' },
+      env: s3env,
+    });
+    assert.equal(missing.code, 1, explain(missing));
+    assert.match(missing.stdout, new RegExp(`^::error::flagwright: rollback failed: .*"no-such-rev" is not on the target \\(available: [^)]*${rev1}`, 'm'));
+    assert.match(missing.summary, /\| Rollback \| ❌ failed \|/);
+    assert.equal(JSON.parse((await get('manifest.json')).text).revision, rev1, 'nothing changed');
   } finally {
     await server.close();
   }

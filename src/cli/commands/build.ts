@@ -64,19 +64,22 @@ function printOne(project: Project, environment: string | undefined, featureKey:
   if (env === undefined || !environments.includes(env)) {
     throw new FlagwrightError(`--environment must be one of ${environments.join(', ')} (got "${environment ?? ''}")`, [], 2);
   }
-  const datafile = buildDatafile(project, { environment: env, tag: null, revision });
-  if (featureKey !== undefined) {
-    if (!datafile.features[featureKey]) throw new FlagwrightError(`--feature: no feature "${featureKey}" in ${env}`, [], 2);
-    // The feature and its required chain, as Featurevisor's print mode does.
-    const keep = new Set<string>();
-    const visit = (key: string) => {
-      if (keep.has(key) || !datafile.features[key]) return;
-      keep.add(key);
-      for (const r of datafile.features[key].required ?? []) visit(typeof r === 'string' ? r : r.key);
-    };
-    visit(featureKey);
-    datafile.features = Object.fromEntries(Object.entries(datafile.features).filter(([key]) => keep.has(key)));
+  if (featureKey === undefined) {
+    const datafile = buildDatafile(project, { environment: env, tag: null, revision });
+    return pretty ? JSON.stringify(datafile, null, 2) : JSON.stringify(datafile);
   }
+  if (!project.features.has(featureKey)) throw new FlagwrightError(`--feature: no feature "${featureKey}" in the project`, [], 2);
+  // The feature and its required chain (and only the segments they use), as Featurevisor's print mode does.
+  const keep = new Set<string>();
+  const visit = (key: string) => {
+    const feature = project.features.get(key);
+    if (keep.has(key) || !feature) return;
+    keep.add(key);
+    for (const r of feature.required ?? []) visit(typeof r === 'string' ? r : r.key);
+  };
+  visit(featureKey);
+  const subset: Project = { ...project, features: new Map([...project.features].filter(([key]) => keep.has(key))) };
+  const datafile = buildDatafile(subset, { environment: env, tag: null, revision });
   return pretty ? JSON.stringify(datafile, null, 2) : JSON.stringify(datafile);
 }
 
