@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,9 +39,25 @@ function setDarkModeRollout(from: number, to: number): void {
   writeFileSync(file, next);
 }
 
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function bundleIsStale(): boolean {
+  const bundle = join(root, 'dist', 'index.js');
+  if (!existsSync(bundle)) return true;
+  const sources = ['src', 'providers', 'package.json', join('scripts', 'bundle.mjs')].map((p) => join(root, p)).filter(existsSync);
+  return Math.max(...sources.map(newestMtime)) > statSync(bundle).mtimeMs;
+}
+
 before(async () => {
-  // Always rebuild: the test must exercise the bundle of the current source (takes about a second).
-  execFileSync(node, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
+  // The test must exercise the bundle of the current source: rebuild (about a second) when dist/ is missing or
+  // older than any source file. Not unconditionally: other suites may be running dist/cli.js meanwhile.
+  if (bundleIsStale()) execFileSync(node, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   temp = mkdtempSync(join(tmpdir(), 'fw-action-e2e-'));
   repo = join(temp, 'repo');
   mkdirSync(repo);

@@ -100,3 +100,11 @@ test('the run link includes the attempt on re-runs', () => {
 test('an unreadable event payload is a clear error', () => {
   assert.throws(() => readRunContext({ GITHUB_EVENT_PATH: join(fixtures, 'missing.json') }), /cannot read the event payload .*missing\.json/);
 });
+
+test('pull_request_target from a fork is refused: loading its project would run its config with a write token', () => {
+  const fork = contextFor('pull_request_target', 'pull_request.fork.json');
+  assert.throws(() => planRun(auto, fork), /refusing to load a fork pull request's project under pull_request_target/);
+  // Same-repository pull requests are fine, and so is a fork PR on plain pull_request (read-only token).
+  assert.equal(planRun(auto, contextFor('pull_request_target', 'pull_request.opened.json')).mode, 'check');
+  assert.equal(planRun(auto, contextFor('pull_request', 'pull_request.fork.json')).mode, 'check');
+});

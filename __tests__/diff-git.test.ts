@@ -159,3 +159,15 @@ test('a project that does not exist at the base is diffed as all-new', async () 
   assert.equal(report.base, undefined);
   assert.ok(report.environments.every((e) => e.features.every((f) => f.status === 'added')));
 });
+
+test('a head whose YAML does not parse gives an invalid report with file:line, not a crash', async () => {
+  const head = commitOnSeed('broken yaml', { 'features/search_v2.yml': [['percentage: 10 #', 'percentage: [10 #']] });
+  const report = await diffRefs({ repoDir: repo, projectPath: 'flags', base: baseSha, head });
+  assert.equal(report.status, 'invalid');
+  const errors = report.lint?.diagnostics.filter((d) => d.severity === 'error') ?? [];
+  assert.ok(errors.some((d) => d.file === 'features/search_v2.yml' && d.line > 0), JSON.stringify(errors));
+  const body = renderComment(report, {});
+  assert.match(body, /^<!-- flagwright:comment -->\n## ❌/);
+  assert.match(body, /`features\/search_v2\.yml:\d+:\d+`/);
+  assert.ok(!report.warnings.some((w) => w.code === 'removal'), 'an unreadable feature is not reported as removed');
+});

@@ -8,8 +8,9 @@ import type { DatafileV2 } from '../src/model/datafile.ts';
 import { compareWithSdk, newTally } from './helpers/differential.ts';
 import { randomContext, randomDatafile, seededRandom, type Random } from './helpers/random-datafile.ts';
 
-const DATAFILES = 60;
-const CONTEXTS_PER_DATAFILE = 1750;
+// Many small datafiles rather than a few big ones: more structural variety per SDK call.
+const DATAFILES = 80;
+const CONTEXTS_PER_DATAFILE = 1300;
 
 function randomSticky(random: Random, datafile: DatafileV2): StickyFeatures {
   const sticky: StickyFeatures = {};
@@ -30,7 +31,7 @@ test('engine agrees with @featurevisor/sdk 2.0.0 on ≥100,000 random contexts (
   const tally = newTally();
   for (let d = 0; d < DATAFILES; d++) {
     const random = seededRandom(0x5eed + d);
-    const datafile = randomDatafile(random, { features: 8 + (d % 5), segments: 6 + (d % 4) });
+    const datafile = randomDatafile(random, { features: 5 + (d % 4), segments: 5 + (d % 4) });
     // Every third datafile with sticky features, every fourth with a spec-style fixed bucket (`at`).
     const sticky = d % 3 === 1 ? randomSticky(random, datafile) : undefined;
     const at = d % 4 === 2 ? Math.floor(random() * 101) : undefined;

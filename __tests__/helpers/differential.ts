@@ -83,9 +83,13 @@ export function compareWithSdk(datafile: DatafileV2, contexts: Iterable<Context>
     const definition = datafile.features[feature];
     calls.push({ kind: 'isEnabled', feature }, { kind: 'getVariation', feature });
     for (const variable of Object.keys(definition?.variablesSchema ?? {})) calls.push({ kind: 'getVariable', feature, variable });
-    calls.push({ kind: 'getVariable', feature, variable: 'undeclared' });
   }
-  calls.push({ kind: 'isEnabled', feature: 'missingFeature' }, { kind: 'getVariable', feature: 'missingFeature', variable: 'color' });
+  const [first] = Object.keys(datafile.features);
+  calls.push(
+    { kind: 'isEnabled', feature: 'missingFeature' },
+    { kind: 'getVariable', feature: 'missingFeature', variable: 'color' },
+    { kind: 'getVariable', feature: first, variable: 'undeclared' },
+  );
 
   const report = (text: string) => {
     if (tally.unexplained.length < 20) tally.unexplained.push(`${options.label}: ${text}`);

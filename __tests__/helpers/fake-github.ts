@@ -174,7 +174,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
-    comments: (owner, repo, issue) => [...list(owner, repo, issue)],
+    comments: (owner, repo, issue) => structuredClone(list(owner, repo, issue)),
     seedComments(owner, repo, issue, count, author, body) {
       const comments = list(owner, repo, issue);
       for (let i = 0; i < count; i++) comments.push(make(owner, repo, issue, body ? body(i) : `comment ${i + 1} by ${author}`, author));

@@ -6,7 +6,7 @@
 //
 //   node bench/sections/deploy.mjs [--repeat N] [--files N]
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,12 +54,20 @@ function writeAll(dir, revision) {
   return paths;
 }
 
+// Asynchronous on purpose: the counting proxy runs in this process and must keep serving while the child runs.
 function timed(cmd, args, env) {
-  const started = process.hrtime.bigint();
-  const child = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (child.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} failed (${child.status}): ${(child.stderr || String(child.error)).slice(0, 800)}`);
-  return wallMs;
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`${cmd} ${args.slice(0, 3).join(' ')} failed (${code}): ${stderr.slice(0, 800)}`));
+      else resolve(wallMs);
+    });
+  });
 }
 
 const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -82,18 +90,15 @@ async function main() {
     let revision = 1;
     const flagwright = () => timed(node24, [cli, 'deploy', '--target', 's3://bench/fw', '--endpoint', proxy.url, '--datafiles', dir, '--revision', `b${revision}`, '--json'], env);
     const aws = () => timed(AWS, ['--endpoint-url', proxy.url, 's3', 'sync', dir, 's3://bench/aws', '--no-progress', '--only-show-errors', '--cache-control', 'public, max-age=60'], env);
-    const counted = (run) => {
+    const counted = async (run) => {
       proxy.reset();
-      const wallMs = run();
+      const wallMs = await run();
       const puts = proxy.log.filter((r) => r.method === 'PUT' || r.method === 'POST').length;
       return { wallMs, requests: proxy.log.length, puts };
     };
-    const repeatCounted = (run, prepare) => {
+    const repeatCounted = async (run) => {
       const runs = [];
-      for (let i = 0; i < REPEAT; i++) {
-        prepare?.(i);
-        runs.push(counted(run));
-      }
+      for (let i = 0; i < REPEAT; i++) runs.push(await counted(run));
       return { wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) };
     };
     const rows = [];
@@ -109,9 +114,9 @@ async function main() {
       });
 
     process.stderr.write('deploy bench: first sync…\n');
-    row(`first sync (${files.length} files)`, counted(flagwright), counted(aws), 'flagwright ≤ aws');
+    row(`first sync (${files.length} files)`, await counted(flagwright), await counted(aws), 'flagwright ≤ aws');
     process.stderr.write('deploy bench: no-op…\n');
-    row('no-op re-sync', repeatCounted(flagwright), repeatCounted(aws), '≥ 5×, 0 writes');
+    row('no-op re-sync', await repeatCounted(flagwright), await repeatCounted(aws), '≥ 5×, 0 writes');
     process.stderr.write('deploy bench: 10 changed…\n');
     // Each repetition changes 10 other files (new bytes, new revision) for both tools.
     const change = (i) => {
@@ -125,8 +130,8 @@ async function main() {
     for (let i = 0; i < REPEAT; i++) {
       change(i);
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      changedRuns.fw.push(counted(flagwright));
-      changedRuns.aws.push(counted(aws));
+      changedRuns.fw.push(await counted(flagwright));
+      changedRuns.aws.push(await counted(aws));
     }
     const pick = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) });
     row('10 changed files', pick(changedRuns.fw), pick(changedRuns.aws), '≥ 3×');

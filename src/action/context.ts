@@ -133,6 +133,14 @@ export function planRun(settings: Pick<ActionSettings, 'command' | 'target' | 'r
     plan = { mode: command, phases: [command], reason: `command: ${command}` };
   }
 
+  if (context.eventName === 'pull_request_target' && context.pullRequest?.fromFork && plan.phases.includes('diff')) {
+    // The head's featurevisor.config.js is JavaScript: loading it here would run a fork's code with a write token.
+    throw new FlagwrightError(
+      'refusing to load a fork pull request\'s project under pull_request_target (its featurevisor.config.js would run with a ' +
+        'write token and secrets). Run the check on pull_request with comment: render, and post from a workflow_run job ' +
+        '(workflows-examples/fork-safe-render.yml + fork-safe-post.yml).',
+    );
+  }
   if (plan.phases.includes('rollback') && !settings.rollbackTo) {
     throw new FlagwrightError('Input "rollback-to" is required to roll back: name the revision to make live again (the deploy summary and manifest.json list the kept revisions)');
   }

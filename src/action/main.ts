@@ -1,30 +1,26 @@
 // The Action's glue: inputs → plan → phases (each calls the core) → annotations, comment, summary, outputs.
-// Deploy and rollback are imported dynamically so a pull-request check never loads a cloud SDK.
+// Deploy and rollback live in ./publish.ts and import the publish module lazily, so a pull-request check never
+// loads a cloud SDK.
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildProject, writeDatafileSet } from '../build/index.ts';
 import { diffRefs } from '../diff/git.ts';
-import { upsertStickyComment } from '../github/comment.ts';
 import { lintProject } from '../lint/index.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
+import { FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
 import type { Project } from '../model/project.ts';
 import { loadProject } from '../project/load.ts';
-import { renderComment } from '../render/comment.ts';
 import { formatDiagnostics } from '../render/diagnostics.ts';
 import { renderSummary } from '../render/summary.ts';
 import { runSpecs } from '../spec/index.ts';
 import { gitRaw, resolveCommit } from '../util/git.ts';
 import { emitAnnotations, selectAnnotations, type SourcedDiagnostic } from './annotations.ts';
+import { postComment } from './comment.ts';
 import { planRun, readRunContext, type RunContext, type RunPlan } from './context.ts';
-import { describeError, isPermissionError } from './errors.ts';
+import { describeError } from './errors.ts';
 import { readSettings, type ActionSettings } from './inputs.ts';
 import { collectOutputs, setOutputs } from './outputs.ts';
-import type { DeployOutcome, RunResult } from './result.ts';
+import { deployPhase, rollbackPhase, stateSource } from './publish.ts';
+import type { RunResult } from './result.ts';
 import { renderRunSummary } from './summary.ts';
-
-export const COMMENT_FILE = 'flagwright-comment.md';
 
 export async function run(): Promise<void> {
   try {
@@ -112,6 +108,8 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
           result.phases.push({ phase: 'Build', status: 'passed', detail: `${output.set.files.length} datafile(s), revision \`${output.set.revision}\`` });
           return output;
         } catch (error) {
+          // `command: build` lints inside the build: its findings still deserve annotations.
+          if (error instanceof FlagwrightError) for (const d of error.diagnostics) sourced.push({ ...d, origin: 'lint' });
           const message = describeError(error);
           core.error(message);
           result.phases.push({ phase: 'Build', status: 'failed', detail: message.split('\n')[0] });
@@ -151,27 +149,18 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
   }
 
   if (has('comment') && result.diff && context.pullRequest) {
-    await core.group('Pull request comment', () => comment(settings, context, result));
+    await core.group('Pull request comment', () => postComment(settings, context, result));
   }
 
   if (has('deploy')) {
     if (result.failures.length) {
       result.phases.push({ phase: 'Deploy', status: 'skipped', detail: 'earlier phases failed' });
     } else if (built) {
-      const set = built.set;
-      await publishPhase(result, 'Deploy', async () => {
-        const { deploy } = await import('../publish/deploy.ts');
-        return deploy({ ...targetOptions(settings), set, revision: set.revision, commit: set.commit, repoDir: settings.workspace, retention: settings.retention });
-      });
+      await deployPhase(result, settings, built.set);
     }
   }
 
-  if (has('rollback')) {
-    await publishPhase(result, 'Rollback', async () => {
-      const { rollback } = await import('../publish/deploy.ts');
-      return rollback({ ...targetOptions(settings), to: settings.rollbackTo as string, repoDir: settings.workspace });
-    });
-  }
+  if (has('rollback')) await rollbackPhase(result, settings);
   return result;
 }
 
@@ -179,66 +168,6 @@ async function execute(settings: ActionSettings, context: RunContext, plan: RunP
 function inRepo(settings: ActionSettings, diagnostic: Diagnostic): Diagnostic {
   if (!settings.projectPath || !diagnostic.line || diagnostic.file.includes(':')) return diagnostic;
   return { ...diagnostic, file: `${settings.projectPath}/${diagnostic.file}` };
-}
-
-/** The options deploy and rollback share: where, how and how loud. */
-function targetOptions(settings: ActionSettings) {
-  return {
-    target: settings.target as string,
-    endpoint: settings.endpoint,
-    cloudfrontDistribution: settings.cloudfrontDistribution,
-    cacheControl: { latest: settings.cacheControlLatest, immutable: settings.cacheControlImmutable },
-    compress: settings.compress,
-    dryRun: settings.dryRun,
-    onProgress: (line: string) => core.info(line),
-  };
-}
-
-/** Runs deploy or rollback; a failure is recorded (with its hints) so the summary is still written. */
-async function publishPhase(result: RunResult, phase: 'Deploy' | 'Rollback', publish: () => Promise<DeployOutcome>): Promise<void> {
-  await core.group(phase, async () => {
-    try {
-      const outcome = pickDeploy(await publish());
-      result.deploy = outcome;
-      const detail = phase === 'Deploy' ? deployDetail(outcome) : `revision \`${outcome.revision}\` is live${outcome.dryRun ? ' (dry run: nothing written)' : ''}`;
-      result.phases.push({ phase, status: 'passed', detail });
-    } catch (error) {
-      const message = describeError(error);
-      core.error(message);
-      result.phases.push({ phase, status: 'failed', detail: message.split('\n')[0]! });
-      result.failures.push(`${phase.toLowerCase()} failed: ${message}`);
-    }
-  });
-}
-
-function pickDeploy(result: DeployOutcome): DeployOutcome {
-  const { revision, uploaded, unchanged, deleted, invalidated, manifestUrl, datafileUrls, dryRun } = result;
-  return { revision, uploaded, unchanged, deleted, invalidated: invalidated ?? [], manifestUrl, datafileUrls: datafileUrls ?? {}, dryRun };
-}
-
-function deployDetail(d: DeployOutcome): string {
-  return `${d.dryRun ? 'dry run: would upload' : 'uploaded'} ${d.uploaded}, unchanged ${d.unchanged}, deleted ${d.deleted}`;
-}
-
-/**
- * Where the previous allocation comes from: "state-from", or for deploys the target itself, so users keep
- * their buckets. Remote targets are read here (with the endpoint input) into a temp folder for the builder.
- */
-async function stateSource(settings: ActionSettings, context: RunContext, plan: RunPlan): Promise<string | undefined> {
-  const from = settings.stateFrom ?? (plan.phases.includes('deploy') ? settings.target : undefined);
-  if (!from || !/^[a-z][a-z0-9+.-]*:\/\//i.test(from) || /^(https?|file):\/\//i.test(from)) return from;
-  const { readLiveDatafiles } = await import('../publish/remote-state.ts');
-  const live = await readLiveDatafiles(from, {
-    endpoint: settings.endpoint,
-    repoDir: settings.workspace,
-    cwd: settings.workspace,
-    onProgress: (line: string) => core.info(line),
-  });
-  if (!live) return undefined;
-  const dir = join(context.tempDir ?? tmpdir(), `flagwright-state-${process.pid}`);
-  await writeDatafileSet(dir, live);
-  core.info(`live revision ${live.revision} at ${from} is the previous allocation`);
-  return dir;
 }
 
 /** A shallow checkout lacks the PR's base: fetch just the missing commits rather than failing. */
@@ -253,55 +182,6 @@ async function ensureCommits(repoDir: string, refs: string[]): Promise<void> {
 async function filesChanged(repoDir: string, base: string, head: string): Promise<Set<string>> {
   const out = await gitRaw(['diff', '--name-only', '-z', base, head], repoDir);
   return new Set(out.code === 0 ? out.stdout.split('\0').filter(Boolean) : []);
-}
-
-async function comment(settings: ActionSettings, context: RunContext, result: RunResult): Promise<void> {
-  const pr = context.pullRequest;
-  if (!result.diff || !pr) return;
-  if (settings.comment === 'off') {
-    result.phases.push({ phase: 'Comment', status: 'skipped', detail: 'comment: off' });
-    return;
-  }
-  const body = renderComment(result.diff, { runUrl: context.runUrl, summaryUrl: context.runUrl });
-  const dir = context.tempDir ?? tmpdir();
-  mkdirSync(dir, { recursive: true });
-  const bodyFile = join(dir, COMMENT_FILE);
-  writeFileSync(bodyFile, body);
-  result.comment = { action: 'rendered', bodyFile, pullRequest: pr.number };
-
-  if (settings.comment === 'render') {
-    result.phases.push({ phase: 'Comment', status: 'passed', detail: `rendered to \`${bodyFile}\` (comment: render)` });
-    return;
-  }
-  const notPosted = (reason: string) => {
-    core.warning(`flagwright: the pull request comment was not posted (${reason}); the body is in ${bodyFile}. See the job summary for how to post it from a workflow_run job.`);
-    result.comment = { action: 'rendered', bodyFile, notPosted: reason, pullRequest: pr.number, repository: context.owner && context.repo ? `${context.owner}/${context.repo}` : undefined };
-    result.phases.push({ phase: 'Comment', status: 'warning', detail: `not posted: ${reason}` });
-  };
-  if (!settings.githubToken) return notPosted('no github-token');
-  if (!context.owner || !context.repo) return notPosted('GITHUB_REPOSITORY is not set');
-  try {
-    const posted = await upsertStickyComment({
-      token: settings.githubToken,
-      apiUrl: context.apiUrl,
-      owner: context.owner,
-      repo: context.repo,
-      issueNumber: pr.number,
-      body,
-      mode: settings.comment,
-    });
-    result.comment = { action: posted.action, url: posted.url, bodyFile, pullRequest: pr.number };
-    result.phases.push({ phase: 'Comment', status: 'passed', detail: posted.url ? `${posted.action}: ${posted.url}` : posted.action });
-  } catch (error) {
-    if (!isPermissionError(error)) {
-      const message = describeError(error);
-      core.error(message);
-      result.phases.push({ phase: 'Comment', status: 'failed', detail: message.split('\n')[0]! });
-      result.failures.push(`the pull request comment failed: ${message.split('\n')[0]}`);
-      return;
-    }
-    notPosted(pr.fromFork ? 'the token of a fork pull request is read-only' : 'the token may not write pull request comments (needs `permissions: pull-requests: write`)');
-  }
 }
 
 async function report(result: RunResult, settings: ActionSettings): Promise<void> {

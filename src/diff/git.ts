@@ -92,6 +92,7 @@ export async function diffRefs(options: DiffRefsOptions): Promise<DiffReport> {
     return diffDatafileSets(base, head, {
       ...options.diff,
       archivedInHead,
+      unreadableInHead: unreadableFeatures(project, lint),
       lint,
       tests,
       baseRef: options.base,
@@ -113,6 +114,19 @@ async function buildBase(dir: string, info: { revision: string; commit: string }
     if (error instanceof FlagwrightError) return undefined;
     throw error;
   }
+}
+
+/** Keys of feature files with errors that the loader could not turn into features (e.g. YAML syntax errors). */
+function unreadableFeatures(project: Project, diagnostics: Diagnostic[]): string[] {
+  const root = project.config.rootDirectory;
+  const featuresDir = relative(root, project.config.featuresDirectoryPath).split('\\').join('/');
+  const keys = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || !d.file.startsWith(featuresDir + '/')) continue;
+    const key = d.file.slice(featuresDir.length + 1).replace(/\.(ya?ml|json)$/i, '');
+    if (!project.features.has(key)) keys.add(key);
+  }
+  return [...keys].sort();
 }
 
 async function repoTop(dir: string): Promise<string> {

@@ -55,6 +55,7 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
   const isProduction = (env: string) =>
     options.productionEnvironments ? options.productionEnvironments.includes(env) : /^prod/i.test(env);
   const archived = new Set(options.archivedInHead ?? []);
+  const unreadable = new Set(options.unreadableInHead ?? []);
   const inAnyHeadEnv = new Set<string>();
   const inAnyBaseEnv = new Set<string>();
   for (const v of headEnvs.values()) for (const k of v.features.keys()) inAnyHeadEnv.add(k);
@@ -63,6 +64,8 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
   const warnings: ReportWarning[] = [];
   const environments: EnvironmentDiff[] = [];
   const segmentChanges = new Map<string, SegmentChange>();
+  /** env \0 tag of every datafile whose content this change touches. */
+  const touched = new Set<string>();
 
   for (const env of envOrder) {
     const b: EnvView = baseEnvs.get(env) ?? { features: new Map(), segments: {} };
@@ -76,7 +79,7 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
     }
     const production = isProduction(env);
     const features: FeatureDiff[] = [];
-    const keys = unique([...h.features.keys(), ...b.features.keys()]).sort(cmp);
+    const keys = unique([...h.features.keys(), ...b.features.keys()]).filter((k) => !unreadable.has(k)).sort(cmp);
     for (const key of keys) {
       const before = b.features.get(key);
       const after = h.features.get(key);
@@ -127,6 +130,11 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
       if (users.length) change.affects.push({ environment: env, features: users });
     }
     if (features.length) environments.push({ environment: env, production, features });
+    for (const f of features) for (const tag of [...f.tagsBefore, ...f.tagsAfter]) touched.add(`${env}\u0000${tag}`);
+    for (const file of head.files) {
+      if (file.environment !== env) continue;
+      for (const segment of changedSegments) if (file.datafile.segments[segment]) touched.add(`${env}\u0000${file.tag}`);
+    }
   }
 
   // Required features that the head datafile of an environment no longer contains.
@@ -150,7 +158,7 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
   warnings.length = 0;
   warnings.push(...merged);
 
-  const sizes = datafileSizes(base, head, sizeBudget);
+  const sizes = datafileSizes(base, head, sizeBudget, touched);
   for (const size of sizes) {
     // Only datafiles this change touches: an untouched oversized file is not this PR's doing.
     if (size.overBudget && size.changed) {
@@ -335,7 +343,7 @@ function parseConditions(value: unknown): unknown {
   }
 }
 
-function datafileSizes(base: DatafileSet | undefined, head: DatafileSet, budget: number): DatafileSize[] {
+function datafileSizes(base: DatafileSet | undefined, head: DatafileSet, budget: number, touched: Set<string>): DatafileSize[] {
   const byPath = new Map<string, DatafileSize>();
   for (const file of base?.files ?? []) {
     byPath.set(file.path, { path: file.path, environment: file.environment, tag: file.tag, before: file.bytes.length, changed: true, overBudget: false });
@@ -344,9 +352,8 @@ function datafileSizes(base: DatafileSet | undefined, head: DatafileSet, budget:
     const entry: DatafileSize = byPath.get(file.path) ?? { path: file.path, environment: file.environment, tag: file.tag, changed: true, overBudget: false };
     entry.after = file.bytes.length;
     entry.overBudget = entry.after > budget;
-    // Each datafile carries its revision once: a size that moved only by the revision's length did not change.
-    const revisionDelta = Buffer.byteLength(head.revision) - Buffer.byteLength(base?.revision ?? '');
-    entry.changed = entry.before === undefined || entry.after - entry.before !== revisionDelta;
+    // Every datafile carries the revision; only a file whose features or segments changed counts as changed.
+    entry.changed = entry.before === undefined || touched.has(`${file.environment}\u0000${file.tag}`);
     byPath.set(file.path, entry);
   }
   return [...byPath.values()].sort((a, b) => cmp(a.path, b.path));

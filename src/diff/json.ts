@@ -36,7 +36,7 @@
  *   } ],
  *   "segments": [ { "segment", "before"?, "after"?, "affects": [ { "environment", "features": [...] } ] } ],
  *   "sizes": [ { "path", "environment", "tag", "before"?, "after"?, "changed", "overBudget" } ],   // bytes, sorted by path;
- *                                         // changed=false when only the revision string moved the size
+ *                                         // changed: the file's features or segments changed (not just the revision)
  *   "sizeBudget": 204800,
  *   "lint"?: { "errors", "warnings", "diagnostics": Diagnostic[] },
  *   "tests"?: { "passed", "failed", "failures": Diagnostic[] },

@@ -98,7 +98,7 @@ export interface DatafileSize {
   tag: string;
   before?: number;
   after?: number;
-  /** False when only the revision string changed the size. */
+  /** The file's features or segments changed (every file's revision changes; that does not count). */
   changed: boolean;
   overBudget: boolean;
 }
@@ -160,6 +160,8 @@ export interface DiffOptions {
   sizeBudget?: number;
   /** Features archived in the head project: a feature missing from the head is reported as archived, not removed. */
   archivedInHead?: string[];
+  /** Features the head could not load (broken YAML): left out instead of being reported as removed. */
+  unreadableInHead?: string[];
   /** Head lint diagnostics; any error makes the report invalid. */
   lint?: Diagnostic[];
   /** Head spec results; a failure makes the report invalid. */

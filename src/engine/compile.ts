@@ -178,7 +178,9 @@ const compiledByDatafile = new WeakMap<object, CompiledDatafile>();
 export function compileDatafile(datafile: AnyDatafile): CompiledDatafile {
   let compiled = compiledByDatafile.get(datafile);
   if (!compiled) {
-    const v2 = datafile.schemaVersion === '1' ? convertV1Datafile(datafile as DatafileV1) : (datafile as DatafileV2);
+    // schemaVersion "1" keeps features and segments in arrays; convert those (whatever the label says).
+    const isV1 = datafile.schemaVersion === '1' || Array.isArray((datafile as { features?: unknown }).features);
+    const v2 = isV1 ? convertV1Datafile(datafile as DatafileV1) : (datafile as DatafileV2);
     compiled = new CompiledDatafile(v2);
     compiledByDatafile.set(datafile, compiled);
   }

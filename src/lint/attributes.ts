@@ -1,4 +1,4 @@
-// Attribute and segment checks beyond the schema: names and condition semantics.
+// Attribute and segment checks beyond the schema: names, condition semantics, duplicate segments.
 import { checkConditions } from './conditions.ts';
 import { checkEntityName, type LintContext } from './context.ts';
 
@@ -7,8 +7,16 @@ export function checkAttributes(ctx: LintContext): void {
 }
 
 export function checkSegments(ctx: LintContext): void {
+  const byConditions = new Map<string, string>();
   for (const segment of ctx.project.segments.values()) {
     checkEntityName(ctx, segment.file, segment.key, true);
-    if ('conditions' in segment.raw) checkConditions(ctx, segment.file, ['conditions'], segment.raw.conditions);
+    if (!('conditions' in segment.raw)) continue;
+    checkConditions(ctx, segment.file, ['conditions'], segment.raw.conditions);
+    if (segment.archived) continue;
+    // Same conditions written twice drift apart over time; the official CLI only finds these on request.
+    const fingerprint = JSON.stringify(segment.raw.conditions) ?? '';
+    const first = byConditions.get(fingerprint);
+    if (first === undefined) byConditions.set(fingerprint, segment.key);
+    else ctx.findings.warning(segment.file, ['conditions'], 'duplicate-segment', `Segment "${segment.key}" has the same conditions as "${first}"`);
   }
 }

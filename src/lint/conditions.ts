@@ -38,22 +38,31 @@ function checkPlainCondition(ctx: LintContext, file: string, path: DocPath, cond
   const { attribute, operator } = condition;
   if (typeof attribute === 'string') checkAttributeReference(ctx, file, [...path, 'attribute'], attribute);
   if (typeof operator !== 'string') return;
-  const valuePath = [...path, 'value'];
   const hasValue = 'value' in condition;
   const value = condition.value;
-  const fail = (message: string) => ctx.findings.error(file, valuePath, 'condition-value', message);
 
   if ('regexFlags' in condition && !REGEX.has(operator)) {
     ctx.findings.error(file, [...path, 'regexFlags'], 'condition-value', 'when operator is nether "matches" nor "notMatches", regexFlags are not needed');
   }
   if (PRESENCE.has(operator)) {
-    if (hasValue) fail(`when operator is "${operator}", value is not needed`);
+    if (hasValue) ctx.findings.error(file, [...path, 'value'], 'condition-value', `when operator is "${operator}", value is not needed`);
     return;
   }
   if (!hasValue) {
     ctx.findings.error(file, path, 'condition-value', `when operator is "${operator}", value is required`);
     return;
   }
+  const reported = ctx.findings.items.length;
+  checkOperatorValue(ctx, file, path, operator, value, condition.regexFlags);
+  // Only a well-formed condition is worth comparing with its attribute's declared type.
+  if (ctx.findings.items.length === reported && typeof attribute === 'string') {
+    checkAttributeType(ctx, file, [...path, 'operator'], attribute, operator, value);
+  }
+}
+
+function checkOperatorValue(ctx: LintContext, file: string, path: DocPath, operator: string, value: unknown, regexFlags: unknown): void {
+  const valuePath = [...path, 'value'];
+  const fail = (message: string) => ctx.findings.error(file, valuePath, 'condition-value', message);
   if (EQUALITY.has(operator)) {
     const ok = value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value);
     if (!ok) fail(`when operator is "${operator}", value must be a string, number, boolean, date or null`);
@@ -71,8 +80,48 @@ function checkPlainCondition(ctx: LintContext, file: string, path: DocPath, cond
       fail(`when operator is "${operator}", value must be an array of strings`);
     }
   } else if (REGEX.has(operator)) {
-    checkRegex(ctx, file, path, operator, value, condition.regexFlags);
+    checkRegex(ctx, file, path, operator, value, regexFlags);
   }
+}
+
+const TEXT_TYPES = ['string', 'semver', 'date'];
+/** Attribute types whose context values an operator can ever match (SDK 2 compares without converting). */
+const MATCHING_TYPES: Array<[Set<string>, string[]]> = [
+  [NUMERIC, ['integer', 'double']],
+  [STRING, TEXT_TYPES],
+  [REGEX, TEXT_TYPES],
+  [SEMVER, ['semver', 'string']],
+  [DATE, ['date', 'string', 'integer', 'double']],
+  [LIST, TEXT_TYPES],
+];
+
+function declaredType(ctx: LintContext, name: string): string | undefined {
+  const attribute = ctx.attributeByPath.get(name);
+  if (!attribute) return undefined;
+  if (name === attribute.key) return attribute.type;
+  return attribute.properties?.[name.slice(attribute.key.length + 1)]?.type;
+}
+
+// Warnings, not errors: attribute types are documentation in Featurevisor, and an app may send other types.
+function checkAttributeType(ctx: LintContext, file: string, path: DocPath, attribute: string, operator: string, value: unknown): void {
+  const type = declaredType(ctx, attribute);
+  if (!type) return;
+  const warn = (why: string) =>
+    ctx.findings.warning(file, path, 'attribute-type', `Attribute "${attribute}" is declared as ${type}, so "${operator}" ${why} (the SDK compares without converting types)`);
+  if (operator === 'includes' || operator === 'notIncludes') {
+    if (type !== 'array') warn('only matches array values');
+    return;
+  }
+  for (const [operators, types] of MATCHING_TYPES) {
+    if (operators.has(operator)) {
+      if (!types.includes(type)) warn(LIST.has(operator) ? 'never matches a list of strings' : 'never matches');
+      return;
+    }
+  }
+  if (!EQUALITY.has(operator) || value === null || value instanceof Date) return;
+  const expected: Record<string, string> = { string: 'string', semver: 'string', integer: 'number', double: 'number', boolean: 'boolean' };
+  if (type === 'object' || type === 'array') warn(`never equals a single ${typeof value}`);
+  else if (expected[type] && typeof value !== expected[type]) warn(`never equals the ${typeof value} ${JSON.stringify(value)}`);
 }
 
 // Decision: the SDK compares with `new Date(value)`, so a quoted ISO date works at runtime and is

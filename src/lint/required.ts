@@ -1,6 +1,6 @@
-// `required` dependencies: known, not archived, variation exists, no cycles, and present in every
-// datafile (tag × environment) the dependent feature is in. Flagwright's builder does not pull
-// dependencies into a tag's datafile, so a missing one leaves the dependent always disabled there.
+// `required` dependencies: known, not archived, variation exists, no cycles, and buildable in every
+// environment the dependent feature is in. The builder pulls a dependency into each tag datafile of its
+// dependents, but a dependency hidden in an environment (`expose: false`) cannot be pulled in there.
 import type { Feature } from '../model/project.ts';
 import { isRecord, type LintContext } from './context.ts';
 
@@ -18,14 +18,6 @@ function requiredEdges(feature: Feature): Edge[] {
     if (target !== undefined) edges.push({ target, index });
   });
   return edges;
-}
-
-/** Exposure as the builder applies it: undefined/true → every tag, false → none, a list → those tags. */
-function isExposed(feature: Feature, environment: string, tag: string): boolean {
-  const expose = feature.expose[environment];
-  if (expose === undefined || expose === true) return true;
-  if (expose === false) return false;
-  return expose.includes(tag);
 }
 
 export function checkRequired(ctx: LintContext): void {
@@ -50,26 +42,15 @@ export function checkRequired(ctx: LintContext): void {
         ctx.findings.error(feature.file, [...path, 'variation'], 'unknown-variation', `required feature "${target}" has no variation "${entry.variation}"`);
       }
       if (feature.archived) continue;
-      for (const tag of feature.tags) {
-        if (!required.tags.includes(tag)) {
+      for (const environment of config.environments) {
+        if (feature.expose[environment] !== false && required.expose[environment] === false) {
+          const where = environment ? ` in "${environment}"` : '';
           ctx.findings.error(
             feature.file,
             path,
-            'required-not-in-tag',
-            `required feature "${target}" is not in tag "${tag}", so in the "${tag}" datafiles this feature is always disabled`,
+            'required-not-exposed',
+            `required feature "${target}" is not exposed${where} (expose: false), so this feature is always disabled there`,
           );
-          continue;
-        }
-        for (const environment of config.environments) {
-          if (isExposed(feature, environment, tag) && !isExposed(required, environment, tag)) {
-            const where = environment ? ` in "${environment}"` : '';
-            ctx.findings.error(
-              feature.file,
-              path,
-              'required-not-in-tag',
-              `required feature "${target}" is not exposed${where} for tag "${tag}", so this feature is always disabled there`,
-            );
-          }
         }
       }
     }

@@ -23,7 +23,7 @@ export function checkSpec(ctx: LintContext, spec: TestSpec): void {
   for (const assertion of spec.assertions) {
     const raw = valueAt(spec.raw, assertion.source.path);
     if (!isRecord(raw)) continue;
-    checkEnvironment(ctx, spec.file, assertion, raw);
+    checkEnvironment(ctx, spec.file, spec.dialect, assertion, raw);
     checkAt(ctx, spec.file, assertion, raw);
     checkExpectations(ctx, spec.file, assertion.source.path, raw, variations, variables);
     if (Array.isArray(raw.children)) {
@@ -34,7 +34,7 @@ export function checkSpec(ctx: LintContext, spec: TestSpec): void {
   }
 }
 
-function checkEnvironment(ctx: LintContext, file: string, assertion: FeatureAssertion, raw: Record<string, unknown>): void {
+function checkEnvironment(ctx: LintContext, file: string, dialect: string, assertion: FeatureAssertion, raw: Record<string, unknown>): void {
   const path = [...assertion.source.path, 'environment'];
   const environment = raw.environment;
   if (ctx.project.config.environmentsDisabled) {
@@ -42,6 +42,7 @@ function checkEnvironment(ctx: LintContext, file: string, assertion: FeatureAsse
     return;
   }
   if (environment === undefined) {
+    if (dialect === 'v1') return; // the v1 schema requires it and reports it
     ctx.findings.error(file, assertion.source.path, 'missing-environment', `The assertion needs an environment (one of: ${[...ctx.environments].join(', ')})`);
     return;
   }

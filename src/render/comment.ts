@@ -29,11 +29,13 @@ interface Section {
   priority: number;
   /** Shown instead when `text` does not fit (e.g. a table cut to its first rows). */
   fallback?: (room: number) => string | undefined;
+  /** Sections of one sequence (the rule diffs): once one is left out, the later ones are too, keeping order. */
+  sequence?: string;
 }
 
 export function renderComment(report: DiffReport, options: RenderOptions = {}): string {
   const budget = options.budget ?? COMMENT_BUDGET;
-  const sections = reportSections(report, { ...options, calloutLimit: 15, checkLimit: 20 });
+  const sections = reportSections(report, { ...options, calloutLimit: 15, checkLimit: 20, tableLimit: 40 });
   const footer = renderFooter(report, options);
   const chosen = fitSections(sections, budget - footer.length - 600);
   let body = chosen.body;
@@ -59,14 +61,20 @@ function fitSections(sections: Section[], budget: number): { body: string; omitt
   const kept = new Map<number, string>();
   let used = 0;
   let omitted = 0;
+  const closed = new Set<string>();
   for (const i of order) {
     const s = sections[i];
+    if (s.sequence && closed.has(s.sequence)) {
+      omitted++;
+      continue;
+    }
     if (s.priority === 0 || used + s.text.length <= budget) {
       kept.set(i, s.text);
       used += s.text.length;
       continue;
     }
     omitted++;
+    if (s.sequence) closed.add(s.sequence);
     const room = budget - used;
     const fallback = room > 400 ? s.fallback?.(room) : undefined;
     if (fallback && fallback.length <= room) {
@@ -81,6 +89,8 @@ function fitSections(sections: Section[], budget: number): { body: string; omitt
 export interface SectionOptions extends RenderOptions {
   calloutLimit?: number;
   checkLimit?: number;
+  /** Features listed per environment table (the rest are counted); unlimited when absent. */
+  tableLimit?: number;
 }
 
 /** Every section of the report in display order; the summary renderer keeps all of them. */
@@ -91,16 +101,16 @@ export function reportSections(report: DiffReport, options: SectionOptions): Sec
   const checks = renderChecks(report, options.checkLimit);
   if (checks) sections.push({ text: checks, priority: 0 });
   for (const env of report.environments) {
-    sections.push({ text: renderEnvironmentTable(env) ?? '', priority: 1, fallback: (room) => renderEnvironmentTable(env, room) });
+    // Production tables are kept before the others when space runs out.
+    const priority = env.production ? 1 : 1.5;
+    const limit = options.tableLimit;
+    sections.push({ text: renderEnvironmentTable(env, Infinity, limit) ?? '', priority, fallback: (room) => renderEnvironmentTable(env, room, limit) });
   }
   if (report.segments.length) sections.push({ text: renderSegments(report), priority: 2 });
   const sizes = renderSizes(report);
   if (sizes) sections.push({ text: sizes, priority: 3 });
   const details = featureDetails(report);
-  if (details.length) {
-    sections.push({ text: '### Rule diffs\n\n', priority: 4 });
-    details.forEach((text, i) => sections.push({ text, priority: 5 + i / 1e6 }));
-  }
+  details.forEach((text, i) => sections.push({ text: (i === 0 ? '### Rule diffs\n\n' : '') + text, priority: 5 + i / 1e6, sequence: 'details' }));
   return sections;
 }
 
@@ -155,7 +165,7 @@ export function envName(env: string): string {
 }
 
 /** One table per environment: Feature | Change | Before → After | Impact. `room` caps its length. */
-function renderEnvironmentTable(env: EnvironmentDiff, room = Infinity): string | undefined {
+function renderEnvironmentTable(env: EnvironmentDiff, room = Infinity, limit = Infinity): string | undefined {
   const n = env.features.length;
   const head = `### ${code(envName(env.environment))}${env.production && !/prod/i.test(env.environment) ? ' (production)' : ''}: ${n} ${n === 1 ? 'feature' : 'features'}\n\n| Feature | Change | Before → After | Impact |\n|---|---|---|---|\n`;
   let out = head;
@@ -163,7 +173,7 @@ function renderEnvironmentTable(env: EnvironmentDiff, room = Infinity): string |
   for (const feature of env.features) {
     const rows = featureRows(feature);
     const block = rows.join('');
-    if (out.length + block.length + 120 > room) break;
+    if (shown >= limit || out.length + block.length + 120 > room) break;
     out += block;
     shown++;
   }

@@ -19,11 +19,6 @@ export function fenceFor(content: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-/** Escapes text that is not code so HTML-ish input cannot open tags or mention people. */
-export function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '@\u200b');
-}
-
 /**
  * Re-closes a code fence and any <details>/<summary>/<table>/<blockquote> left open by a cut,
  * so the rest of the comment renders. Scans line by line; tags inside fences are ignored.
@@ -55,11 +50,6 @@ export function closeUnclosedStructures(markdown: string): string {
   if (fence) tail += `\n${fence}`;
   for (const name of open.reverse()) tail += name === 'summary' ? `</summary>` : `\n\n</${name}>`;
   return tail ? markdown + tail + '\n' : markdown;
-}
-
-/** Length as GitHub counts it (UTF-16 code units, what String.length gives). */
-export function lengthOf(markdown: string): number {
-  return markdown.length;
 }
 
 /**

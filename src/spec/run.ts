@@ -183,7 +183,8 @@ function checkFeatureAssertion(
     env = environment;
   }
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > 100)) {
-    return invalid('at', `at must be a number from 0 to 100 (got ${show(at)})`);
+    const shown = typeof at === 'number' ? String(at) : show(substitute(assertion.at, row));
+    return invalid('at', `at must be a number from 0 to 100 (got ${shown})`);
   }
   const context = substituteContext(assertion.context ?? {}, row);
   if (!isPlainObject(context)) return invalid('context', `context must be a mapping of attribute values (got ${show(context)})`);

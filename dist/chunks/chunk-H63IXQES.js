@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { createRequire as __flagwrightCreateRequire } from 'node:module';
+const require = __flagwrightCreateRequire(import.meta.url);
