@@ -269,8 +269,22 @@ test('push to main deploys to S3 (s3rver); workflow_dispatch rollback makes the 
     return { status: response.status, cacheControl: response.headers.get('cache-control'), contentType: response.headers.get('content-type'), text: await response.text() };
   };
   try {
-    // First deploy: main at the base commit.
+    // A dry run first: the plan is reported, nothing is written.
     git('checkout', '-q', 'main');
+    const dry = await runAction({
+      event: 'push',
+      checkout: 'main',
+      payload: payload('push.main.json', (e) => {
+        e.after = sha.base;
+      }),
+      inputs: { ...deployInputs, 'dry-run': 'true' },
+      env: s3env,
+    });
+    assert.equal(dry.code, 0, explain(dry));
+    assert.match(dry.summary, /Deploy plan \(dry run\)/);
+    assert.equal((await get('manifest.json')).status, 404, 'a dry run writes nothing');
+
+    // First deploy: main at the base commit.
     const first = await runAction({
       event: 'push',
       checkout: 'main',
@@ -362,6 +376,28 @@ test('push to main deploys to S3 (s3rver); workflow_dispatch rollback makes the 
   } finally {
     await server.close();
   }
+});
+
+test('push to main with a folder target: the first deploy finds nothing live, a redeploy of the same commit uploads nothing', async () => {
+  const site = join(temp, 'site');
+  const deploy = () =>
+    runAction({
+      event: 'push',
+      checkout: sha.base!,
+      payload: payload('push.main.json', (e) => {
+        e.after = sha.base;
+      }),
+      inputs: { 'project-path': 'flags', target: `file://${site}` },
+    });
+  const first = await deploy();
+  assert.equal(first.code, 0, explain(first));
+  assert.ok(Number(first.outputs.uploaded) > 0);
+  assert.ok(existsSync(join(site, 'manifest.json')));
+  const again = await deploy();
+  assert.equal(again.code, 0, explain(again));
+  assert.equal(again.outputs.uploaded, '0', 'same commit, same bytes: nothing to upload');
+  assert.equal(again.outputs.revision, first.outputs.revision);
+  assert.match(again.stdout, /is the previous allocation/);
 });
 
 test('a pull request that breaks the project: annotations at file:line, the ❌ comment is still posted, the step fails', async () => {

@@ -122,6 +122,13 @@ test('flagwright comment: posts, reports unchanged, and a read-only token does n
   assert.ok(readOnly.err.join('').includes(file));
   assert.equal(readFileSync(file, 'utf8'), `${COMMENT_MARKER}\n## report\n`, 'the body file is kept for a later post');
 
+  // Nothing left to report: --delete-when-unchanged removes the sticky comment.
+  writeFileSync(file, `${COMMENT_MARKER}\n## ✅ Flagwright: no effective flag changes\n\n**No effective changes.**\n`);
+  const gone = io({ GITHUB_TOKEN: 'test-token', GITHUB_API_URL: gh.url }, dir);
+  assert.equal(await commentCommand.run([...args, '--delete-when-unchanged'], gone), 0);
+  assert.match(gone.out.join(''), /deleted/);
+  assert.equal(gh.comments(OWNER, REPO, 9).length, 0);
+
   await assert.rejects(commentCommand.run(['--repo', 'nope', '--pr', '1', '--body-file', file], io({ GITHUB_TOKEN: 'x' }, dir)), /--repo/);
   await assert.rejects(commentCommand.run(args, io({}, dir)), /GITHUB_TOKEN/);
 });

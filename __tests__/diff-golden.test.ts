@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { diffDatafileSets } from '../src/diff/index.ts';
 import { reportToJson } from '../src/diff/json.ts';
 import type { DiffOptions } from '../src/diff/types.ts';
-import { renderComment, COMMENT_MARKER } from '../src/render/comment.ts';
+import { renderComment, COMMENT_MARKER, isNoChangeComment } from '../src/render/comment.ts';
 import { renderReportText } from '../src/render/report-text.ts';
 import { renderSummary } from '../src/render/summary.ts';
 import { expandSet, largeSpecs, loadCaseSpecs, type SetSpec } from './helpers/diff-sets.ts';
@@ -50,6 +50,8 @@ for (const name of cases) {
     const comment = renderComment(report, { runUrl: RUN_URL, summaryUrl: SUMMARY_URL });
     assert.equal(comment.split('\n')[0], COMMENT_MARKER);
     assert.ok(comment.length <= 60000, `comment is ${comment.length} characters`);
+    assert.equal(isNoChangeComment(comment), report.status === 'unchanged');
+    assert.equal(report.status === 'unchanged', name === 'no-change', `status ${report.status}`);
     golden(join(dir, 'expected.md'), comment);
     if (name === 'oversized') {
       const summary = renderSummary(report, { runUrl: RUN_URL });

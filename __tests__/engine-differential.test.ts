@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { KNOWN_SDK_DIFFERENCES, type StickyFeatures } from '../src/engine/index.ts';
 import type { DatafileV2 } from '../src/model/datafile.ts';
 import { compareWithSdk, newTally } from './helpers/differential.ts';
-import { randomContext, randomDatafile, seededRandom, type Random } from './helpers/random-datafile.ts';
+import { OPERATORS, randomContext, randomDatafile, seededRandom, type Random } from './helpers/random-datafile.ts';
 
 // Many small datafiles rather than a few big ones: more structural variety per SDK call.
 const DATAFILES = 80;
@@ -29,9 +29,11 @@ function randomSticky(random: Random, datafile: DatafileV2): StickyFeatures {
 
 test('engine agrees with @featurevisor/sdk 2.0.0 on ≥100,000 random contexts (except named SDK bugs)', () => {
   const tally = newTally();
+  const operatorsSeen = new Set<string>();
   for (let d = 0; d < DATAFILES; d++) {
     const random = seededRandom(0x5eed + d);
     const datafile = randomDatafile(random, { features: 5 + (d % 4), segments: 5 + (d % 4) });
+    for (const match of JSON.stringify(datafile).matchAll(/\\?"operator\\?":\\?"(\w+)/g)) operatorsSeen.add(match[1]);
     // Every third datafile with sticky features, every fourth with a spec-style fixed bucket (`at`).
     const sticky = d % 3 === 1 ? randomSticky(random, datafile) : undefined;
     const at = d % 4 === 2 ? Math.floor(random() * 101) : undefined;
@@ -45,6 +47,7 @@ test('engine agrees with @featurevisor/sdk 2.0.0 on ≥100,000 random contexts (
   }
 
   assert.ok(tally.contexts >= 100_000, `only ${tally.contexts} contexts`);
+  assert.deepEqual(OPERATORS.filter((op) => !operatorsSeen.has(op)), [], 'every operator appears in the generated datafiles');
   assert.deepEqual(tally.unexplained, [], `disagreements not explained by a known SDK bug:\n${tally.unexplained.join('\n')}`);
   // The generator must actually reach both bugs, or the attribution above proves nothing.
   for (const difference of KNOWN_SDK_DIFFERENCES) {

@@ -202,3 +202,21 @@ test('invalid --feature pattern and --format are usage errors', async () => {
   assert.equal((await cli(['test', '--project', FIXTURE, '--feature', '('])).code, 2);
   assert.equal((await cli(['test', '--project', FIXTURE, '--format', 'xml'])).code, 2);
 });
+
+test('projects with environments: false run specs without an environment', async () => {
+  const { writeProject, removeProject } = await import('./helpers/temp-project.ts');
+  const dir = writeProject({
+    'featurevisor.config.js': "module.exports = { environments: false, tags: ['all'] };\n",
+    'attributes/userId.yml': 'type: string\ndescription: user\n',
+    'features/f.yml': 'description: f\ntags: [all]\nbucketBy: userId\nrules:\n  - key: all\n    segments: "*"\n    percentage: 30\n',
+    'tests/f.spec.yml': 'feature: f\nassertions:\n  - at: 30\n    expectedToBeEnabled: true\n  - at: 30.001\n    expectedToBeEnabled: false\n',
+  });
+  try {
+    const { project } = await loadProject(dir);
+    const report = runSpecs(project);
+    assert.deepEqual(report.failures, []);
+    assert.equal(report.passed, 2, 'rollout is inclusive: at 30 is in a 30% rule, 30.001 is not');
+  } finally {
+    removeProject(dir);
+  }
+});

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './lib/projects.mjs';
-import { node24 } from './lib/tools.mjs';
+import { loadAverage, node24 } from './lib/tools.mjs';
 
 function parseArgs(argv) {
   const args = { sizes: '1000,5000,10000', only: undefined, repeat: undefined, build: true };
@@ -52,6 +52,7 @@ const cpu = cpus();
 process.stdout.write(`# Flagwright benchmarks\n\n`);
 process.stdout.write(`- date: ${new Date().toISOString()}\n`);
 process.stdout.write(`- machine: ${cpu.length} cores (${cpu[0]?.model?.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${platform()} ${release()}\n`);
+process.stdout.write(`- load average at start (1/5/15 min): ${loadAverage()} — other work on the machine inflates timings\n`);
 process.stdout.write(`- node: ${nodeVersion} (sections run on ${node24.startsWith(repoRoot) ? 'node_modules/.bin/node' : 'the current node'})\n`);
 process.stdout.write(`- sizes: ${args.sizes} features; sections: ${chosen.join(', ') || '(none)'}\n\n`);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __flagwrightCreateRequire } from 'node:module';
 const require = __flagwrightCreateRequire(import.meta.url);
-import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-MYHBHGAI.js"),build:()=>import("./chunks/build-WDGDVNA3.js"),test:()=>import("./chunks/test-JLIZ7AXY.js"),evaluate:()=>import("./chunks/evaluate-TT7ZMHHN.js"),diff:()=>import("./chunks/diff-KEQSVWYY.js"),comment:()=>import("./chunks/comment-JJYBN5CQ.js"),deploy:()=>import("./chunks/deploy-XRVULQGO.js"),rollback:()=>import("./chunks/rollback-AM2JWHDF.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
+import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-JXCXDM3I.js"),build:()=>import("./chunks/build-W7A6EQFD.js"),test:()=>import("./chunks/test-HXBHKFDW.js"),evaluate:()=>import("./chunks/evaluate-XQNDXDOW.js"),diff:()=>import("./chunks/diff-ZJNYB3IT.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-HWSZ4MPY.js"),rollback:()=>import("./chunks/rollback-OMPJI4XE.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
 
 usage: flagwright <command> [options]
 
@@ -25,5 +25,5 @@ ${HELP}
 usage: ${command.usage}
 `),0;try{return await command.run(rest,io)}catch(error){return error instanceof FlagwrightError?(io.stderr(`flagwright ${name}: ${error.message}
 `),error.exitCode):(io.stderr(`flagwright ${name}: unexpected error: ${error?.stack??String(error)}
-`),1)}}main(process.argv.slice(2),{stdout:text=>process.stdout.write(text),stderr:text=>process.stderr.write(text),isTTY:!!process.stderr.isTTY,cwd:process.cwd(),env:process.env}).then(code=>{process.exitCode=code},error=>{process.stderr.write(`flagwright: ${error?.stack??String(error)}
+`),1)}}for(let stream of[process.stdout,process.stderr])stream.on("error",error=>{throw error.code==="EPIPE"&&process.exit(process.exitCode??0),error});main(process.argv.slice(2),{stdout:text=>process.stdout.write(text),stderr:text=>process.stderr.write(text),isTTY:!!process.stderr.isTTY,cwd:process.cwd(),env:process.env}).then(code=>{process.exitCode=code},error=>{process.stderr.write(`flagwright: ${error?.stack??String(error)}
 `),process.exitCode=1});

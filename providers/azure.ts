@@ -52,15 +52,20 @@ const createAzure: ProviderFactory = async (location, options) => {
   const provider: Provider = {
     kind: 'azure blob',
     supportsHeaders: true,
-    list: () =>
+    list: (listOptions = {}) =>
       guard(async () => {
         const out: RemoteObject[] = [];
-        const listPrefix = prefix ? `${prefix}/` : '';
-        for await (const page of container.listBlobsFlat({ prefix: listPrefix }).byPage({ maxPageSize: 5000 })) {
+        const rootPrefix = prefix ? `${prefix}/` : '';
+        const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
+        const listPrefix = under ? `${under}/` : '';
+        const pages = listOptions.shallow
+          ? container.listBlobsByHierarchy('/', { prefix: listPrefix }).byPage({ maxPageSize: 5000 })
+          : container.listBlobsFlat({ prefix: listPrefix }).byPage({ maxPageSize: 5000 });
+        for await (const page of pages) {
           for (const item of page.segment.blobItems) {
             const p = item.properties;
             out.push({
-              key: item.name.slice(listPrefix.length),
+              key: item.name.slice(rootPrefix.length),
               size: p.contentLength ?? 0,
               ...(p.contentMD5 ? { md5: Buffer.from(p.contentMD5).toString('hex') } : {}),
               cacheControl: p.cacheControl ?? '',
@@ -83,7 +88,8 @@ const createAzure: ProviderFactory = async (location, options) => {
       }),
     put: (key, body, o) =>
       guard(async () => {
-        await blob(key).upload(body, body.length, { blobHTTPHeaders: httpHeaders(o), metadata: { sha256: o.sha256 } });
+        const response = await blob(key).upload(body, body.length, { blobHTTPHeaders: httpHeaders(o), metadata: { sha256: o.sha256 } });
+        return response.contentMD5 ? { md5: Buffer.from(response.contentMD5).toString('hex') } : {};
       }),
     updateHeaders: (key, o) =>
       guard(async () => {

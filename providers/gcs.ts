@@ -42,17 +42,19 @@ const createGcs: ProviderFactory = async (location, options) => {
   const provider: Provider = {
     kind: 'gcs',
     supportsHeaders: true,
-    list: () =>
+    list: (listOptions = {}) =>
       guard(async () => {
         const out: RemoteObject[] = [];
-        const listPrefix = prefix ? `${prefix}/` : '';
-        let query: Record<string, unknown> | null = { prefix: listPrefix, autoPaginate: false, maxResults: 1000 };
+        const rootPrefix = prefix ? `${prefix}/` : '';
+        const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
+        const listPrefix = under ? `${under}/` : '';
+        let query: Record<string, unknown> | null = { prefix: listPrefix, autoPaginate: false, maxResults: 1000, ...(listOptions.shallow ? { delimiter: '/' } : {}) };
         while (query) {
           const [files, next]: [File[], Record<string, unknown> | null] = (await bucket.getFiles(query)) as never;
           for (const f of files) {
             const m = f.metadata;
             out.push({
-              key: f.name.slice(listPrefix.length),
+              key: f.name.slice(rootPrefix.length),
               size: Number(m.size ?? 0),
               ...(hex(m.md5Hash) ? { md5: hex(m.md5Hash)! } : {}),
               cacheControl: m.cacheControl ?? '',
@@ -79,7 +81,9 @@ const createGcs: ProviderFactory = async (location, options) => {
     put: (key, body, o) =>
       guard(async () => {
         // Single-request uploads: datafiles are small, and resumable sessions double the request count.
-        await file(key).save(body, { resumable: false, metadata: metadataOf(o) as never });
+        const target = file(key);
+        await target.save(body, { resumable: false, metadata: metadataOf(o) as never });
+        return { ...(hex(target.metadata.md5Hash) ? { md5: hex(target.metadata.md5Hash)! } : {}) };
       }),
     updateHeaders: (key, o) =>
       guard(async () => {

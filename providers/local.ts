@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import type { Provider, ProviderFactory, RemoteObject } from './types.ts';
 
-async function walk(root: string, dir: string, out: RemoteObject[]): Promise<void> {
+async function walk(root: string, dir: string, out: RemoteObject[], shallow = false): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
@@ -13,7 +13,7 @@ async function walk(root: string, dir: string, out: RemoteObject[]): Promise<voi
   await Promise.all(
     entries.map(async (entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(root, path, out);
+      if (entry.isDirectory()) return shallow ? undefined : walk(root, path, out);
       if (!entry.isFile() || entry.name.includes('.flagwright-tmp-')) return;
       const bytes = await readFile(path);
       out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') });
@@ -29,9 +29,9 @@ const createLocal: ProviderFactory = async (location) => {
   const provider: Provider = {
     kind: 'local folder',
     supportsHeaders: false,
-    async list() {
+    async list(listOptions = {}) {
       const out: RemoteObject[] = [];
-      await walk(root, root, out);
+      await walk(root, listOptions.under ? join(root, ...listOptions.under.split('/')) : root, out, listOptions.shallow);
       return out;
     },
     async get(key) {

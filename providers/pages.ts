@@ -14,13 +14,13 @@ type Op = { kind: 'put'; key: string; body: Buffer } | { kind: 'delete'; key: st
 const IDENTITY = ['-c', 'user.name=flagwright', '-c', 'user.email=flagwright@users.noreply.github.com'];
 const PUSH_ATTEMPTS = 5;
 
-async function walk(root: string, dir: string, out: RemoteObject[]): Promise<void> {
+async function walk(root: string, dir: string, out: RemoteObject[], shallow = false): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   await Promise.all(
     entries.map(async (entry) => {
       if (entry.name === '.git') return;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(root, path, out);
+      if (entry.isDirectory()) return shallow ? undefined : walk(root, path, out);
       if (!entry.isFile()) return;
       const bytes = await readFile(path);
       out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') });
@@ -67,9 +67,9 @@ const createPages: ProviderFactory = async (location, options) => {
   const provider: Provider = {
     kind: 'github pages',
     supportsHeaders: false,
-    async list() {
+    async list(listOptions = {}) {
       const out: RemoteObject[] = [];
-      await walk(root, root, out);
+      await walk(root, listOptions.under ? join(root, ...listOptions.under.split('/')) : root, out, listOptions.shallow);
       return out;
     },
     async get(key) {

@@ -75,17 +75,21 @@ const createS3: ProviderFactory = async (location, options) => {
   const provider: Provider = {
     kind: 's3',
     supportsHeaders: true,
-    list: () =>
+    list: (listOptions = {}) =>
       guard(async () => {
         const out: RemoteObject[] = [];
         let token: string | undefined;
-        const listPrefix = prefix ? `${prefix}/` : '';
+        const rootPrefix = prefix ? `${prefix}/` : '';
+        const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
+        const listPrefix = under ? `${under}/` : '';
         do {
-          const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token }));
+          const page = await client.send(
+            new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token, ...(listOptions.shallow ? { Delimiter: '/' } : {}) }),
+          );
           for (const item of page.Contents ?? []) {
             const etag = item.ETag?.replace(/"/g, '');
             // Multipart/KMS ETags are not MD5s: leave md5 unset so the file is re-uploaded rather than trusted.
-            out.push({ key: item.Key!.slice(listPrefix.length), size: item.Size ?? 0, ...(etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {}) });
+            out.push({ key: item.Key!.slice(rootPrefix.length), size: item.Size ?? 0, ...(etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {}) });
           }
           token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
@@ -104,7 +108,9 @@ const createS3: ProviderFactory = async (location, options) => {
       }),
     put: (key, body, o) =>
       guard(async () => {
-        await client.send(new PutObjectCommand({ ...putParams(key, o), Body: body, ContentMD5: Buffer.from(o.md5, 'hex').toString('base64') }));
+        const response = await client.send(new PutObjectCommand({ ...putParams(key, o), Body: body, ContentMD5: Buffer.from(o.md5, 'hex').toString('base64') }));
+        const etag = response.ETag?.replace(/"/g, '');
+        return etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {};
       }),
     updateHeaders: (key, o) =>
       guard(async () => {

@@ -17,6 +17,12 @@ export interface RemoteObject {
   contentEncoding?: string;
 }
 
+export interface ListOptions {
+  /** Sub-folder relative to the target prefix, without slashes at either end ("" = the prefix itself). */
+  under?: string;
+  shallow?: boolean;
+}
+
 export interface PutOptions {
   headers: ObjectHeaders;
   /** Hex MD5 of `body` (the stored bytes). */
@@ -34,9 +40,14 @@ export interface Provider {
   readonly kind: string;
   /** False for stores whose headers are fixed by the host (local folder, GitHub Pages). */
   readonly supportsHeaders: boolean;
-  list(): Promise<RemoteObject[]>;
+  /**
+   * Objects under the target prefix (or under `under` inside it); `shallow` returns only direct children,
+   * so a deploy reads the latest files without listing every kept revision.
+   */
+  list(options?: ListOptions): Promise<RemoteObject[]>;
   get(key: string): Promise<StoredObject | undefined>;
-  put(key: string, body: Buffer, options: PutOptions): Promise<void>;
+  /** Returns the hex MD5 the store reports for what it stored, when it reports one (used to verify). */
+  put(key: string, body: Buffer, options: PutOptions): Promise<{ md5?: string } | void>;
   delete(keys: string[]): Promise<void>;
   /** Replaces every header without re-uploading the bytes. */
   updateHeaders?(key: string, options: PutOptions): Promise<void>;

@@ -146,11 +146,17 @@ export async function startFakeGcs(buckets: string[] = ['datafiles']): Promise<F
         const prefix = url.searchParams.get('prefix') ?? '';
         const max = Number(url.searchParams.get('maxResults') ?? 1000);
         const token = url.searchParams.get('pageToken') ?? '';
-        const names = [...objects.keys()].filter((n) => n.startsWith(prefix) && n > token).sort();
+        const delimiter = url.searchParams.get('delimiter');
+        const all = [...objects.keys()].filter((n) => n.startsWith(prefix));
+        const prefixes = delimiter
+          ? [...new Set(all.filter((n) => n.slice(prefix.length).includes(delimiter)).map((n) => n.slice(0, n.indexOf(delimiter, prefix.length) + 1)))].sort()
+          : [];
+        const names = all.filter((n) => !delimiter || !n.slice(prefix.length).includes(delimiter)).filter((n) => n > token).sort();
         const page = names.slice(0, max);
         return send(res, 200, {
           kind: 'storage#objects',
           ...(page.length ? { items: page.map((n) => resource(bucket, n, objects.get(n)!)) } : {}),
+          ...(prefixes.length && !token ? { prefixes } : {}),
           ...(names.length > max ? { nextPageToken: page[page.length - 1] } : {}),
         });
       }

@@ -80,6 +80,7 @@ export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 
 /** "failed (exit 1: first stderr line)" for a run that did not succeed, else undefined. */
 export function failure(result) {
   if (result.code === 0) return undefined;
-  const line = (result.stderr || result.stdout).split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const lines = (result.stderr || result.stdout).split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /error/i.test(l)) ?? lines[0] ?? '';
   return `failed (exit ${result.code}${line ? `: ${line.slice(0, 120)}` : ''})`;
 }

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Bench section "action": the size of what a pull-request check loads (dist/index.js + the chunks it imports
+// Section "action": the size of what a pull-request check loads (dist/index.js + the chunks it imports
 // statically) and the cold start of dist/index.js on the PR path, run as the runner runs it. A loader hook
 // records every module file the process loads, so "no cloud SDK on the PR path" is checked, not assumed.
+// Prints markdown to stdout (bench/run.mjs collects it); exits 1 when a cloud-SDK chunk was loaded.
 //
-//   node bench/sections/action.mjs [--runs N]      (builds dist/ first when it is missing)
+//   node bench/sections/action.mjs [--repeat N]      (builds dist/ first when it is missing; --sizes is ignored)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { table } from '../lib/measure.mjs';
+import { loadAverage, sectionArgs } from '../lib/tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
@@ -58,7 +61,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export async function benchAction({ runs = 7, log = console.log } = {}) {
+export async function benchAction({ runs = 7, log = (line) => process.stderr.write(line + '\n') } = {}) {
   if (!existsSync(join(dist, 'index.js'))) execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   const closure = staticClosure(join(dist, 'index.js'));
   const bytes = closure.reduce((sum, file) => sum + statSync(file).size, 0);
@@ -145,7 +148,19 @@ process.on('exit', () => writeFileSync(process.env.FW_BENCH_LOADS, loaded.join('
 export default benchAction;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const runsArg = process.argv.indexOf('--runs');
-  const result = await benchAction({ runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7 });
-  if (result.sdkChunksLoaded.length) process.exitCode = 1;
+  const runs = sectionArgs().repeat ?? 7;
+  const r = await benchAction({ runs });
+  const ms = (value) => `${value} ms`;
+  process.stdout.write(`## action\n\nWhat a pull-request check loads and how fast it starts (load average ${loadAverage()}; median of ${runs} runs each).\n\n`);
+  process.stdout.write(
+    table([
+      { measure: 'PR-path bundle (dist/index.js + statically imported chunks)', value: `${(r.bundleBytes / 1024).toFixed(0)} KiB in ${r.bundleFiles} files` },
+      { measure: 'bare Node start (`node -e 0`)', value: ms(r.nodeBootMs) },
+      { measure: 'cold start: Node + PR-path bundle + inputs (goal ≤ 200 ms)', value: ms(r.coldStartMs) },
+      { measure: 'full PR check, example project (lint, test, build, diff, comment render)', value: ms(r.prCheckMs) },
+      { measure: 'dist files loaded on the PR path', value: String(r.distFilesLoaded) },
+      { measure: 'cloud-SDK chunks loaded on the PR path', value: r.sdkChunksLoaded.length ? r.sdkChunksLoaded.join(', ') : `none (of ${r.sdkChunksInDist} in dist)` },
+    ]),
+  );
+  if (r.sdkChunksLoaded.length) process.exitCode = 1;
 }

@@ -4,7 +4,7 @@
 // Flagwright writes two copies per changed datafile (immutable + latest) plus manifests; aws writes one.
 // Requests are counted by a proxy in front of s3rver. Runs on Node 24 (imports TypeScript test helpers).
 //
-//   node bench/sections/deploy.mjs [--repeat N] [--files N]
+//   node bench/sections/deploy.mjs [--repeat N] [--files N] [--cli path/to/cli.js]
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,7 +80,8 @@ async function main() {
   const s3 = await startS3rver(['bench']);
   const proxy = await startFaultyProxy(s3.endpoint);
   const work = mkdtempSync(join(tmpdir(), 'flagwright-bench-deploy-'));
-  const [cli, cliLabel] = flagwrightEntry();
+  const cliArg = argv.indexOf('--cli');
+  const [cli, cliLabel] = cliArg > -1 ? [argv[cliArg + 1], argv[cliArg + 1]] : flagwrightEntry();
   const env = { ...process.env, ...s3.env, AWS_CONFIG_FILE: join(work, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(work, 'none'), AWS_PAGER: '' };
   try {
     const dir = join(work, 'datafiles');

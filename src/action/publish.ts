@@ -67,8 +67,13 @@ function deployDetail(d: DeployOutcome): string {
  * their buckets. Remote targets are read here (with the endpoint input) into a temp folder for the builder.
  */
 export async function stateSource(settings: ActionSettings, context: RunContext, plan: RunPlan): Promise<string | undefined> {
-  const from = settings.stateFrom ?? (plan.phases.includes('deploy') ? settings.target : undefined);
-  if (!from || !/^[a-z][a-z0-9+.-]*:\/\//i.test(from) || /^(https?|file):\/\//i.test(from)) return from;
+  const fromTarget = !settings.stateFrom && plan.phases.includes('deploy');
+  const from = settings.stateFrom ?? (fromTarget ? settings.target : undefined);
+  if (!from) return undefined;
+  // Folders and http(s) URLs the builder reads itself; a target (any scheme) is read through its provider,
+  // which also copes with a first deploy where nothing is live yet.
+  const isUri = /^[a-z][a-z0-9+.-]*:\/\//i.test(from);
+  if (!fromTarget && (!isUri || /^(https?|file):\/\//i.test(from))) return from;
   const { readLiveDatafiles } = await import('../publish/remote-state.ts');
   const live = await readLiveDatafiles(from, {
     endpoint: settings.endpoint,

@@ -20,27 +20,54 @@ export type { DiffReport, DiffOptions } from './types.ts';
 export const DEFAULT_SIZE_BUDGET = 200 * 1024;
 
 interface EnvView {
-  features: Map<string, { feature: DatafileFeature; tags: string[] }>;
+  /** Union of the env's tag datafiles (a feature's entry is the same in each); null prototype. */
+  features: Record<string, DatafileFeature>;
   segments: Record<string, DatafileSegment>;
+  /** The env's datafiles, sorted by tag. */
+  files: DatafileSet['files'];
 }
 
-/** Groups a set's datafiles by environment; a feature's entry is the same in every tag datafile of an env. */
+const emptyView = (): EnvView => ({ features: Object.create(null), segments: Object.create(null), files: [] });
+
+/** Groups a set's datafiles by environment. Native object copies: this runs over every feature of every tag. */
 function viewByEnvironment(set: DatafileSet | undefined): Map<string, EnvView> {
   const envs = new Map<string, EnvView>();
   if (!set) return envs;
   const files = [...set.files].sort((a, b) => cmp(a.tag, b.tag));
   for (const file of files) {
     let view = envs.get(file.environment);
-    if (!view) envs.set(file.environment, (view = { features: new Map(), segments: {} }));
-    const { segments, features } = file.datafile;
-    for (const key in segments) view.segments[key] ??= segments[key];
-    for (const key in features) {
-      const entry = view.features.get(key);
-      if (entry) entry.tags.push(file.tag);
-      else view.features.set(key, { feature: features[key], tags: [file.tag] });
-    }
+    if (!view) envs.set(file.environment, (view = emptyView()));
+    view.files.push(file);
+    Object.assign(view.segments, file.datafile.segments);
+    Object.assign(view.features, file.datafile.features);
   }
   return envs;
+}
+
+function has(view: EnvView, key: string): boolean {
+  return Object.hasOwn(view.features, key);
+}
+
+/** Tags whose datafile lists the feature. */
+function tagsOf(view: EnvView, key: string): string[] {
+  return view.files.filter((f) => Object.hasOwn(f.datafile.features, key)).map((f) => f.tag);
+}
+
+/** Features whose tag-datafile membership differs; whole key lists are compared first, per tag. */
+function retaggedFeatures(b: EnvView, h: EnvView): Set<string> {
+  const out = new Set<string>();
+  const baseByTag = new Map(b.files.map((f) => [f.tag, f]));
+  const headByTag = new Map(h.files.map((f) => [f.tag, f]));
+  for (const tag of new Set([...baseByTag.keys(), ...headByTag.keys()])) {
+    const bk = Object.keys(baseByTag.get(tag)?.datafile.features ?? {});
+    const hk = Object.keys(headByTag.get(tag)?.datafile.features ?? {});
+    if (bk.length === hk.length && bk.join('\u0000') === hk.join('\u0000')) continue;
+    const bs = new Set(bk);
+    const hs = new Set(hk);
+    for (const k of bk) if (!hs.has(k)) out.add(k);
+    for (const k of hk) if (!bs.has(k)) out.add(k);
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {
@@ -58,8 +85,8 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
   const unreadable = new Set(options.unreadableInHead ?? []);
   const inAnyHeadEnv = new Set<string>();
   const inAnyBaseEnv = new Set<string>();
-  for (const v of headEnvs.values()) for (const k of v.features.keys()) inAnyHeadEnv.add(k);
-  for (const v of baseEnvs.values()) for (const k of v.features.keys()) inAnyBaseEnv.add(k);
+  for (const v of headEnvs.values()) for (const k in v.features) inAnyHeadEnv.add(k);
+  for (const v of baseEnvs.values()) for (const k in v.features) inAnyBaseEnv.add(k);
 
   const warnings: ReportWarning[] = [];
   const environments: EnvironmentDiff[] = [];
@@ -68,8 +95,9 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
   const touched = new Set<string>();
 
   for (const env of envOrder) {
-    const b: EnvView = baseEnvs.get(env) ?? { features: new Map(), segments: {} };
-    const h: EnvView = headEnvs.get(env) ?? { features: new Map(), segments: {} };
+    const b: EnvView = baseEnvs.get(env) ?? emptyView();
+    const h: EnvView = headEnvs.get(env) ?? emptyView();
+    const retagged = retaggedFeatures(b, h);
     const changedSegments = new Set<string>();
     for (const key of Object.keys(h.segments)) {
       const before = b.segments[key];
@@ -79,17 +107,21 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
     }
     const production = isProduction(env);
     const features: FeatureDiff[] = [];
-    const keys = unique([...h.features.keys(), ...b.features.keys()]).filter((k) => !unreadable.has(k)).sort(cmp);
+    const keys = Object.keys(h.features);
+    for (const k in b.features) if (!has(h, k)) keys.push(k);
+    keys.sort(cmp);
     for (const key of keys) {
-      const before = b.features.get(key);
-      const after = h.features.get(key);
-      const tagsBefore = before?.tags ?? [];
-      const tagsAfter = after?.tags ?? [];
+      if (unreadable.has(key)) continue;
+      const before = has(b, key) ? { feature: b.features[key], tags: [] as string[] } : undefined;
+      const after = has(h, key) ? { feature: h.features[key], tags: [] as string[] } : undefined;
       if (before && after) {
         const usesChanged = changedSegments.size > 0 && usesAny(after.feature, changedSegments);
-        const tagsChanged = tagsBefore.join() !== tagsAfter.join();
-        if (!usesChanged && !tagsChanged && !entryDiffers(before.feature, after.feature)) continue;
+        if (!usesChanged && !retagged.has(key) && !entryDiffers(before.feature, after.feature)) continue;
       }
+      if (before) before.tags = tagsOf(b, key);
+      if (after) after.tags = tagsOf(h, key);
+      const tagsBefore = before?.tags ?? [];
+      const tagsAfter = after?.tags ?? [];
       const baseSide: FeatureSide | undefined = before && { feature: before.feature, segments: b.segments };
       const headSide: FeatureSide | undefined = after && { feature: after.feature, segments: h.segments };
       const comparison = compareFeature(baseSide, headSide, changedSegments);
@@ -139,10 +171,12 @@ export function diffDatafileSets(base: DatafileSet | undefined, head: DatafileSe
 
   // Required features that the head datafile of an environment no longer contains.
   for (const [env, view] of headEnvs) {
-    for (const [key, { feature }] of view.features) {
+    const baseView = baseEnvs.get(env);
+    for (const key in view.features) {
+      const feature = view.features[key];
       for (const req of feature.required ?? []) {
         const reqKey = typeof req === 'string' ? req : req.key;
-        if (!view.features.has(reqKey) && baseEnvs.get(env)?.features.has(reqKey)) {
+        if (!has(view, reqKey) && baseView && has(baseView, reqKey)) {
           warnings.push({
             code: 'required-missing',
             environment: env,
@@ -247,7 +281,7 @@ function collectWarnings(
   const f = `\`${diff.feature}\``;
   // Messages with a {where} slot are merged across environments (one callout per feature, not three).
   if (diff.status === 'removed' || diff.status === 'archived' || diff.status === 'unexposed') {
-    const dependants = [...headView.features].filter(([, v]) => (v.feature.required ?? []).some((r) => (typeof r === 'string' ? r : r.key) === diff.feature));
+    const dependants = Object.entries(headView.features).filter(([, v]) => (v.required ?? []).some((r) => (typeof r === 'string' ? r : r.key) === diff.feature));
     const verb = { removed: 'removed from', archived: 'archived: gone from', unexposed: 'no longer exposed in' }[diff.status];
     const requiredBy = dependants.length ? `, and ${dependants.map(([k]) => `\`${k}\``).join(', ')} still require it` : '';
     warnings.push({ code: 'removal', environment: env, feature: diff.feature, message: `${f} ${verb} {where}; SDKs will treat it as disabled${requiredBy}` });

@@ -133,16 +133,13 @@ function compileTraffic(raw: Traffic, lookup: SegmentLookup): CompiledTraffic {
 }
 
 function compileForce(raw: Force, index: number, lookup: SegmentLookup): CompiledForce {
-  const byConditions = raw.conditions ? compileConditionsIfStringified(raw.conditions) : undefined;
+  // Force conditions: any string but "*" is JSON (unparsable → no match), like segment conditions.
+  const byConditions = raw.conditions ? compileSegmentConditions(raw.conditions) : undefined;
   const bySegments = raw.segments ? compileStringifiedSegments(raw.segments, lookup) : undefined;
   let match: Matcher;
   if (byConditions && bySegments) match = (context) => byConditions(context) || bySegments(context);
   else match = byConditions ?? bySegments ?? MATCH_NONE;
   return { raw, index, match };
-}
-
-function compileConditionsIfStringified(conditions: unknown): Matcher {
-  return compileSegmentConditions(conditions);
 }
 
 function compileVariation(raw: Variation, lookup: SegmentLookup): CompiledVariation {

@@ -103,7 +103,7 @@ function evaluateUnsafe(
     return { type, featureKey, reason: 'required', required: feature.raw.required, enabled: false };
   }
 
-  let bucketKey = feature.bucketKey(context);
+  const bucketKey = feature.bucketKey(context);
   let bucketValue = getBucketValue(bucketKey);
   if (env.bucketValueHook) bucketValue = env.bucketValueHook({ featureKey, bucketKey, context, bucketValue });
 

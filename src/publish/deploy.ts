@@ -105,7 +105,7 @@ function settingsFrom(options: CommonOptions) {
 
 async function loadInput(options: DeployOptions): Promise<LoadedDatafiles> {
   if (options.set) return fromDatafileSet(options.set);
-  if (options.datafilesDir) return readDatafilesDir(options.datafilesDir);
+  if (options.datafilesDir) return readDatafilesDir(options.datafilesDir, options.revision !== undefined ? { revision: options.revision } : {});
   if (options.projectDir) {
     // Loaded lazily: prebuilt-datafile deploys never need the builder. It throws on lint errors itself.
     const { buildProject } = await import('../build/index.ts');

@@ -69,11 +69,29 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   const call = <T>(what: string, fn: () => Promise<T>) => withRetry(what, fn, retry);
   const time = (settings.now?.() ?? new Date()).toISOString();
 
-  const remote = await call(`list ${provider.kind} target`, () => provider.list());
-  const live: LiveManifest | undefined = remote.some((o) => o.key === MANIFEST_KEY)
+  // The top level first: it says whether anything is live.
+  const top = await call(`list ${provider.kind} target`, () => provider.list({ shallow: true }));
+  const live: LiveManifest | undefined = top.some((o) => o.key === MANIFEST_KEY)
     ? await call(`read ${MANIFEST_KEY}`, () => readManifest(provider))
     : undefined;
   await settings.guard?.(live?.manifest);
+
+  // Everything is listed only when there may be something to prune (or nothing is known yet); otherwise
+  // the latest files and this revision's folders suffice, so the cost does not grow with kept history.
+  const historyAfter = 1 + (live?.manifest.history.filter((h) => h.revision !== settings.revision).length ?? 0);
+  const complete = !live || historyAfter > settings.retention || (live.manifest.retired?.length ?? 0) > 0;
+  let remote = top;
+  if (complete) {
+    remote = await call(`list ${provider.kind} target`, () => provider.list());
+  } else {
+    const environments = [...new Set([...settings.files, ...live.manifest.files].map((f) => f.environment))].sort();
+    const folders: Array<{ under: string; shallow: boolean }> = environments.filter(Boolean).map((env) => ({ under: env, shallow: true }));
+    if (live.manifest.revision !== settings.revision) {
+      for (const env of environments) folders.push({ under: env ? `${env}/${settings.revision}` : settings.revision, shallow: false });
+    }
+    const parts = await mapLimit(folders, 8, (folder) => call(`list ${folder.under}/`, () => provider.list(folder)));
+    remote = [...top, ...parts.flat()];
+  }
 
   const plan = planDeploy({
     files: settings.files,
@@ -86,6 +104,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     ...(live ? { live: live.manifest } : {}),
     supportsHeaders: provider.supportsHeaders,
     retention: settings.retention,
+    complete,
   });
   const summary = summarize(plan);
   log(
@@ -113,13 +132,16 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   };
   if (settings.dryRun) return result;
 
+  // What the store says it stored, per uploaded key: verification without another listing.
+  const stored = new Map<string, string | undefined>();
   const apply = (objects: PlannedObject[]) =>
     mapLimit(objects.filter((o) => o.action !== 'unchanged'), settings.concurrency, async (object) => {
       if (object.action === 'headers' && provider.updateHeaders) {
         await call(`update headers of ${object.key}`, () => provider.updateHeaders!(object.key, putOptions(object)));
         result.headersUpdated++;
       } else {
-        await call(`upload ${object.key}`, () => provider.put(object.key, object.body, putOptions(object)));
+        const reply = await call(`upload ${object.key}`, () => provider.put(object.key, object.body, putOptions(object)));
+        stored.set(object.key, reply ? reply.md5 : undefined);
         result.uploaded++;
       }
     });
@@ -138,7 +160,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     await apply(plan.immutable);
     if (plan.immutable.some((o) => o.action === 'upload')) {
       phase = 'verification';
-      await verify(provider, plan, call);
+      await verify(provider, plan, stored, call);
     }
     if (!plan.manifestUnchanged) {
       phase = 'revision manifest';
@@ -221,9 +243,21 @@ async function unreferenced(provider: Provider, plan: Plan, call: <T>(what: stri
   return plan.prune.filter((key) => !referenced.has(key));
 }
 
-async function verify(provider: Provider, plan: Plan, call: <T>(what: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
+async function verify(
+  provider: Provider,
+  plan: Plan,
+  stored: Map<string, string | undefined>,
+  call: <T>(what: string, fn: () => Promise<T>) => Promise<T>,
+): Promise<void> {
+  const uploaded = plan.immutable.filter((o) => o.action === 'upload');
+  if (uploaded.every((o) => stored.get(o.key) !== undefined)) {
+    const bad = uploaded.find((o) => stored.get(o.key) !== o.md5);
+    if (bad) throw new Error(`${bad.key}: the store reports MD5 ${stored.get(bad.key)}, expected ${bad.md5}`);
+    return;
+  }
+  // The store did not report checksums on upload: check one fresh listing instead.
   const listed = new Map((await call('list for verification', () => provider.list())).map((o) => [o.key, o]));
-  for (const object of plan.immutable.filter((o) => o.action === 'upload')) {
+  for (const object of uploaded) {
     const found = listed.get(object.key);
     if (!found || found.size !== object.body.length || (found.md5 !== undefined && found.md5 !== object.md5)) {
       throw new Error(`${object.key} does not match what was uploaded`);

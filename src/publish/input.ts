@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { DatafileSet } from '../model/datafile-set.ts';
 import type { LocalDatafile } from './layout.ts';
+import { mapLimit } from './retry.ts';
 
 const NAME = /^featurevisor-tag-.+\.json$/;
 
@@ -42,23 +43,31 @@ function agree(files: Array<{ revision?: string; where: string }>): string | und
 }
 
 /** Layout: <env>/featurevisor-tag-<tag>.json, or featurevisor-tag-<tag>.json when there are no environments. */
-export async function readDatafilesDir(dir: string): Promise<LoadedDatafiles> {
+export async function readDatafilesDir(dir: string, options: { revision?: string } = {}): Promise<LoadedDatafiles> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new FlagwrightError(`--datafiles ${dir}: no such directory`, [], 2);
   const entries = await readdir(dir, { withFileTypes: true });
   const found: Array<LocalDatafile & { where: string; revision?: string }> = [];
   const add = async (environment: string, name: string, path: string) => {
     const bytes = await readFile(path);
-    found.push({ environment, name, bytes, where: path, revision: revisionOf(bytes, path) });
+    // With an explicit revision only a cheap shape check is needed; otherwise every file must agree on one.
+    if (options.revision !== undefined && bytes[0] === 0x7b && bytes.includes('"schemaVersion"')) {
+      found.push({ environment, name, bytes, where: path });
+    } else {
+      found.push({ environment, name, bytes, where: path, revision: revisionOf(bytes, path) });
+    }
   };
+  const reads: Array<() => Promise<void>> = [];
   for (const entry of entries) {
-    if (entry.isFile() && NAME.test(entry.name)) await add('', entry.name, join(dir, entry.name));
+    if (entry.isFile() && NAME.test(entry.name)) reads.push(() => add('', entry.name, join(dir, entry.name)));
     else if (entry.isDirectory() && !entry.name.startsWith('.')) {
       for (const inner of await readdir(join(dir, entry.name), { withFileTypes: true })) {
-        if (inner.isFile() && NAME.test(inner.name)) await add(entry.name, inner.name, join(dir, entry.name, inner.name));
+        if (inner.isFile() && NAME.test(inner.name)) reads.push(() => add(entry.name, inner.name, join(dir, entry.name, inner.name)));
       }
     }
   }
+  // Bounded so 10,000 datafiles never exhaust file descriptors.
+  await mapLimit(reads, 64, (read) => read());
   if (found.length === 0) {
     throw new FlagwrightError(
       `--datafiles ${dir}: no datafiles found (expected <env>/featurevisor-tag-<tag>.json); refusing to sync an empty folder over a live target`,

@@ -7,7 +7,6 @@ import {
   immutableKey,
   latestKey,
   md5Hex,
-  revisionManifestKey,
   revisionOfKey,
   sha256Hex,
   type CacheSettings,
@@ -60,6 +59,12 @@ export interface PlanInput {
   live?: Manifest;
   supportsHeaders: boolean;
   retention: number;
+  /**
+   * False when the listing covered only the latest files and this revision's folders: older revisions'
+   * copies that the live manifest names are then trusted (they were verified when uploaded, and only
+   * pruning removes them), and nothing is pruned.
+   */
+  complete?: boolean;
 }
 
 function headersMatch(remote: RemoteObject, wanted: ObjectHeaders, recorded: string | undefined, live: Manifest | undefined): boolean {
@@ -79,9 +84,11 @@ export function planDeploy(input: PlanInput): Plan {
   const latest: PlannedObject[] = [];
   const files: ManifestFile[] = [];
 
+  const complete = input.complete !== false;
   const object = (key: string, body: Buffer, md5: string, sha256: string, cacheControl: string, recorded: string | undefined): PlannedObject => {
     const headers = headersFor(cacheControl, input.compression);
-    const remote = remoteByKey.get(key);
+    // A kept copy outside the listed folders is as the live manifest recorded it.
+    const remote = remoteByKey.get(key) ?? (body.length === 0 && !complete ? { key, size: 0, md5 } : undefined);
     let action: Action = 'upload';
     if (remote && remote.md5 === md5 && (body.length === 0 || remote.size === body.length)) {
       action = !input.supportsHeaders || headersMatch(remote, headers, recorded, live) ? 'unchanged' : 'headers';
@@ -92,29 +99,27 @@ export function planDeploy(input: PlanInput): Plan {
   const sorted = [...input.files].sort((a, b) => latestKey(a).localeCompare(latestKey(b)));
   for (const file of sorted) {
     const path = latestKey(file);
-    const contentHash = contentHashOf(file.bytes);
+    const body = encode(file.bytes, input.compression);
+    const md5 = md5Hex(body);
     const previous = liveByPath.get(path);
-    const sameEncoding = live?.contentEncoding === input.compression;
-    const kept =
+    const keepable =
       previous &&
-      sameEncoding &&
-      previous.contentHash === contentHash &&
-      remoteByKey.get(previous.immutablePath)?.md5 === previous.md5 &&
+      live?.contentEncoding === input.compression &&
+      (remoteByKey.has(previous.immutablePath) ? remoteByKey.get(previous.immutablePath)!.md5 === previous.md5 : !complete) &&
       remoteByKey.get(path)?.md5 === previous.md5;
-    if (kept) {
+    // Identical bytes need no hashing beyond MD5; otherwise compare flags with the revision stamp blanked.
+    if (keepable && (previous.md5 === md5 || previous.contentHash === contentHashOf(file.bytes))) {
       // Same flags as live: keep the live copy (and its revision stamp); at most its headers change.
       immutable.push(object(previous.immutablePath, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
       latest.push(object(path, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
       files.push(previous);
       continue;
     }
-    const body = encode(file.bytes, input.compression);
-    const md5 = md5Hex(body);
     const sha256 = sha256Hex(file.bytes);
     const iKey = file.immutableKey ?? immutableKey(file, input.revision);
     immutable.push(object(iKey, body, md5, sha256, input.cache.immutable, live?.cacheControl.immutable));
     latest.push(object(path, body, md5, sha256, input.cache.latest, live?.cacheControl.latest));
-    files.push({ environment: file.environment, path, immutablePath: iKey, sha256, size: file.bytes.length, md5, contentHash });
+    files.push({ environment: file.environment, path, immutablePath: iKey, sha256, size: file.bytes.length, md5, contentHash: contentHashOf(file.bytes) });
   }
 
   const newPaths = new Set(files.map((file) => file.path));
@@ -133,7 +138,7 @@ export function planDeploy(input: PlanInput): Plan {
   const referenced = new Set(files.map((file) => file.immutablePath));
   const prune: string[] = [];
   const pruneRevisions = new Set<string>();
-  for (const remote of input.remote) {
+  for (const remote of complete ? input.remote : []) {
     const revision = revisionOfKey(remote.key, environments);
     // Only revisions this target's history knows are pruned: an unknown folder may be someone else's.
     if (revision && known.has(revision) && !keep.has(revision)) {
@@ -142,7 +147,7 @@ export function planDeploy(input: PlanInput): Plan {
     }
   }
   const keptHistory = history.filter((entry) => !pruneRevisions.has(entry.revision));
-  const retired = [...pruneRevisions].sort();
+  const retired = complete ? [...pruneRevisions].sort() : (live?.retired ?? []);
 
   const manifestUnchanged =
     !!live &&
@@ -152,7 +157,6 @@ export function planDeploy(input: PlanInput): Plan {
     live.cacheControl.immutable === input.cache.immutable &&
     live.contentEncoding === input.compression &&
     JSON.stringify(live.files) === JSON.stringify(files) &&
-    remoteByKey.has(revisionManifestKey(input.revision)) &&
     [...immutable, ...latest].every((o) => o.action === 'unchanged') &&
     JSON.stringify(live.history) === JSON.stringify(keptHistory.map((entry) => (entry.revision === input.revision ? live.history.find((h) => h.revision === entry.revision) ?? entry : entry))) &&
     JSON.stringify(live.retired ?? []) === JSON.stringify(retired) &&

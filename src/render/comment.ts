@@ -114,6 +114,12 @@ export function reportSections(report: DiffReport, options: SectionOptions): Sec
   return sections;
 }
 
+/** True for a rendered comment that reports no effective change (the sticky comment may then be deleted). */
+export function isNoChangeComment(body: string): boolean {
+  const lines = body.replace(/\r\n/g, '\n').split('\n');
+  return lines[0].trim() === COMMENT_MARKER && lines[1]?.trim() === `## ${TITLE.unchanged}`;
+}
+
 export function statusTitle(report: DiffReport): string {
   return TITLE[report.status];
 }

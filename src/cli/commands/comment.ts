@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FlagwrightError } from '../../model/diagnostic.ts';
 import { isReadOnlyError, upsertStickyComment, type StickyMode } from '../../github/comment.ts';
+import { isNoChangeComment } from '../../render/comment.ts';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 
 const usage =
-  'flagwright comment --repo OWNER/NAME --pr N --body-file FILE [--mode update|new|delete] [--author LOGIN] [--api-url URL]';
+  'flagwright comment --repo OWNER/NAME --pr N --body-file FILE [--mode update|new|delete] [--delete-when-unchanged] [--author LOGIN] [--api-url URL]';
 
 const command: Command = {
   name: 'comment',
@@ -23,10 +24,11 @@ const command: Command = {
         mode: { type: 'string' },
         author: { type: 'string' },
         'api-url': { type: 'string' },
+        'delete-when-unchanged': { type: 'boolean' },
       },
       usage,
     );
-    const mode = oneOf<StickyMode>('mode', values.mode, ['update', 'new', 'delete'], 'update');
+    let mode = oneOf<StickyMode>('mode', values.mode, ['update', 'new', 'delete'], 'update');
     const repoMatch = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(values.repo ?? '');
     if (!repoMatch) throw new FlagwrightError(`--repo must be OWNER/NAME (got "${values.repo ?? ''}")\nusage: ${usage}`, [], 2);
     const pr = Number(values.pr);
@@ -43,6 +45,8 @@ const command: Command = {
         throw new FlagwrightError(`--body-file ${bodyFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, [], 2);
       }
       if (!body.trim()) throw new FlagwrightError(`--body-file ${bodyFile} is empty`, [], 2);
+      // Nothing left to report: remove the sticky comment instead of keeping a "no changes" one.
+      if (values['delete-when-unchanged'] && mode === 'update' && isNoChangeComment(body)) mode = 'delete';
     }
     try {
       const result = await upsertStickyComment({

@@ -1,5 +1,5 @@
 // flagwright test: run the project's spec files with Flagwright's engine (SDK 2.0.0 semantics).
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FlagwrightError } from '../../model/diagnostic.ts';
 import { loadProject } from '../../project/load.ts';
@@ -43,9 +43,13 @@ const command: Command = {
     const output = formatSpecReport(report, format, formatOptions);
     if (values.out) {
       const target = resolve(io.cwd, values.out);
+      // Written beside the target and renamed: a failed write never leaves half a report behind.
+      const temporary = `${target}.${process.pid}.tmp`;
       try {
-        writeFileSync(target, output);
+        writeFileSync(temporary, output);
+        renameSync(temporary, target);
       } catch (error) {
+        rmSync(temporary, { force: true });
         throw new FlagwrightError(`--out: cannot write ${target}: ${(error as Error).message}`, [], 2);
       }
       io.stdout(`${report.passed} passed, ${report.failed} failed; report written to ${values.out}\n`);
