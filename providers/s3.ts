@@ -34,7 +34,14 @@ function s3Config(options: Parameters<ProviderFactory>[1]): S3ClientConfig {
   return {
     region,
     maxAttempts: 1, // the sync engine retries with its own backoff
-    requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true },
+    requestHandler: {
+      requestTimeout: timeout,
+      connectionTimeout: Math.min(timeout, 10_000),
+      throwOnRequestTimeout: true,
+      // The SDK's default of 50 sockets would cap the engine's concurrency.
+      httpAgent: { keepAlive: true, maxSockets: 256 },
+      httpsAgent: { keepAlive: true, maxSockets: 256 },
+    },
     ...(options.endpoint
       ? {
           endpoint: options.endpoint,
