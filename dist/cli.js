@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __flagwrightCreateRequire } from 'node:module';
 const require = __flagwrightCreateRequire(import.meta.url);
-import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-JXCXDM3I.js"),build:()=>import("./chunks/build-W7A6EQFD.js"),test:()=>import("./chunks/test-HXBHKFDW.js"),evaluate:()=>import("./chunks/evaluate-XQNDXDOW.js"),diff:()=>import("./chunks/diff-ZJNYB3IT.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-HWSZ4MPY.js"),rollback:()=>import("./chunks/rollback-OMPJI4XE.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
+import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-JXCXDM3I.js"),build:()=>import("./chunks/build-5Z3Z5OSE.js"),test:()=>import("./chunks/test-E64GRLHO.js"),evaluate:()=>import("./chunks/evaluate-JUJKZCOC.js"),diff:()=>import("./chunks/diff-3DAG7TR5.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-HAZSFLC2.js"),rollback:()=>import("./chunks/rollback-7CNLFA2U.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
 
 usage: flagwright <command> [options]
 

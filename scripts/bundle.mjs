@@ -10,7 +10,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
 
+// @actions/core pulls an HTTP client (undici, ~540 KiB) for OIDC tokens and @actions/exec for platform
+// details; Flagwright uses neither, so the bundle gets stand-ins that fail loudly if that ever changes.
+const unusedToolkitParts = {
+  name: 'unused-toolkit-parts',
+  setup(build) {
+    build.onResolve({ filter: /^@actions\/(http-client|exec)(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'unused' }));
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
+      contents: `const unused = () => { throw new Error(${JSON.stringify(args.path + ' is not bundled in Flagwright')}); };
+export class HttpClient { constructor() { unused(); } }
+export class BearerCredentialHandler { constructor() { unused(); } }
+export const exec = unused;
+export const getExecOutput = unused;`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [unusedToolkitParts],
   absWorkingDir: root,
   entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/bin.ts', 'parse-worker': 'src/project/parse-worker.ts' },
   outdir,
