@@ -1,0 +1,10 @@
+import { startS3rver } from '../__tests__/helpers/s3rver.ts';
+import { spawnSync } from 'node:child_process';
+const s3 = await startS3rver(['bench']);
+const env = { ...process.env, ...s3.env };
+const t = Date.now();
+const r = spawnSync('/usr/bin/time', ['-f', '%U user %S sys %e wall', '/work/main/node_modules/.bin/node', '/tmp/fwb/cli.js', 'deploy', '--target', `s3://bench/x`, '--endpoint', s3.endpoint, '--datafiles', '/tmp/fwprof-data', '--revision', 'r1', '--json', '--concurrency', '64'], { env, encoding: 'utf8' });
+console.log('fw', Date.now() - t, r.stderr.trim().split('\n').pop());
+const r2 = spawnSync('/usr/bin/time', ['-f', '%U user %S sys %e wall', '/usr/bin/aws', '--endpoint-url', s3.endpoint, 's3', 'sync', '/tmp/fwprof-data', 's3://bench/aws', '--only-show-errors'], { env: { ...env, AWS_CONFIG_FILE: '/nonexistent' }, encoding: 'utf8' });
+console.log('aws', r2.stderr.trim().split('\n').pop());
+await s3.close();
