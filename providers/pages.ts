@@ -110,8 +110,13 @@ const createPages: ProviderFactory = async (location, options) => {
       }
       ops = [];
     },
-    publicUrl() {
-      return undefined;
+    publicUrl(key) {
+      // Project sites serve the branch root at https://<owner>.github.io/<repo>/ (when Pages uses this branch).
+      const repository = options.env.GITHUB_REPOSITORY;
+      if (!repository?.includes('/')) return undefined;
+      const [owner, repo] = repository.split('/');
+      const base = repo!.toLowerCase() === `${owner!.toLowerCase()}.github.io` ? `https://${repo}` : `https://${owner!.toLowerCase()}.github.io/${repo}`;
+      return `${base}/${location.prefix ? `${location.prefix}/` : ''}${key}`;
     },
     async close() {
       await rm(work, { recursive: true, force: true });

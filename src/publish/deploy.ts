@@ -35,6 +35,8 @@ export interface CommonOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   onProgress?: (line: string) => void;
+  /** Live counts during uploads (for a terminal progress line). */
+  onCount?: (phase: string, done: number, total: number) => void;
 }
 
 export interface DeployOptions extends CommonOptions {
@@ -100,6 +102,7 @@ function settingsFrom(options: CommonOptions) {
     concurrency: options.concurrency ?? 16,
     retry: { attempts: options.retries ?? 4, baseDelayMs: options.retryDelayMs ?? 200 },
     log: options.onProgress ?? (() => {}),
+    ...(options.onCount ? { progress: options.onCount } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface PublishSettings {
   /** Called with the live manifest before anything is written; throws to refuse (ancestry check). */
   guard?: (live: Manifest | undefined) => Promise<void>;
   log: (line: string) => void;
+  /** Live counts while a phase runs (a terminal shows them; CI logs get only the phase lines). */
+  progress?: (phase: string, done: number, total: number) => void;
   now?: () => Date;
 }
 
@@ -134,8 +136,15 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
 
   // What the store says it stored, per uploaded key: verification without another listing.
   const stored = new Map<string, string | undefined>();
-  const apply = (objects: PlannedObject[]) =>
-    mapLimit(objects.filter((o) => o.action !== 'unchanged'), settings.concurrency, async (object) => {
+  const apply = (phase: string, objects: PlannedObject[]) => {
+    const todo = objects.filter((o) => o.action !== 'unchanged');
+    let done = 0;
+    return mapLimit(todo, settings.concurrency, async (object) => {
+      await write(object);
+      settings.progress?.(phase, ++done, todo.length);
+    });
+  };
+  const write = async (object: PlannedObject) => {
       if (object.action === 'headers' && provider.updateHeaders) {
         await call(`update headers of ${object.key}`, () => provider.updateHeaders!(object.key, putOptions(object)));
         result.headersUpdated++;
@@ -144,7 +153,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
         stored.set(object.key, reply ? reply.md5 : undefined);
         result.uploaded++;
       }
-    });
+  };
 
   const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
   const manifestBody = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
@@ -157,7 +166,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   // 1. Immutable copies (and this revision's own manifest): harmless if we stop here, nothing live references them yet.
   let phase = 'immutable files';
   try {
-    await apply(plan.immutable);
+    await apply('immutable', plan.immutable);
     if (plan.immutable.some((o) => o.action === 'upload')) {
       phase = 'verification';
       await verify(provider, plan, stored, call);
@@ -177,7 +186,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   const changedLatest = plan.latest.filter((o) => o.action !== 'unchanged');
   try {
     phase = 'latest files';
-    await apply(plan.latest);
+    await apply('latest', plan.latest);
     log(`latest: ${changedLatest.length} written`);
     if (!plan.manifestUnchanged) {
       phase = 'manifest';

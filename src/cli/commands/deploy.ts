@@ -60,8 +60,14 @@ export function commonFromFlags(values: Record<string, string | boolean | undefi
     cwd: io.cwd,
     repoDir: io.cwd,
     env: io.env,
-    // One line per phase: readable in CI logs and on a terminal alike.
-    onProgress: values.json ? undefined : (line: string) => io.stderr(`${line}\n`),
+    // One line per phase (CI logs); on a terminal also a live count that the next phase line overwrites.
+    onProgress: values.json ? undefined : (line: string) => io.stderr(`${io.isTTY ? '\r\x1b[K' : ''}${line}\n`),
+    onCount:
+      values.json || !io.isTTY
+        ? undefined
+        : (phase: string, done: number, total: number) => {
+            if (done === total || done % 25 === 0) io.stderr(`\r\x1b[K${phase}: ${done}/${total}`);
+          },
   }) as unknown as CommonOptions;
 }
 
