@@ -120,3 +120,20 @@ test('rollback --to an unknown revision lists what is available', async () => {
   assert.equal(result.code, 2);
   assert.match(result.stderr, /revision "nope" is not on the target \(available: k1\)/);
 });
+
+test('on a terminal, uploads show a live count; phase lines stay', async () => {
+  const { default: command } = await import('../src/cli/commands/deploy.ts');
+  const data = await writeDatafiles({ environments: ['production', 'staging'], tags: ['all'], revision: 't1' }, join(work, 'data7'));
+  let stderr = '';
+  const code = await command.run(['--target', `file://${join(work, 'out7')}`, '--datafiles', data], {
+    stdout: () => {},
+    stderr: (text) => (stderr += text),
+    isTTY: true,
+    cwd: work,
+    env: process.env,
+  });
+  assert.equal(code, 0);
+  assert.match(stderr, /\r\x1b\[Kimmutable: 2\/2/);
+  assert.match(stderr, /\r\x1b\[Klatest: 2\/2/);
+  assert.match(stderr, /manifest: revision t1 is live\n/);
+});

@@ -43,6 +43,7 @@ test('gzip and brotli precompression: right Content-Encoding, deterministic byte
     assert.equal(plain.uploaded, 4);
     assert.equal(gcs.objects('datafiles').get('gzip/production/featurevisor-tag-all.json')!.metadata.contentEncoding, undefined);
     assert.equal(await readLiveDatafiles('gs://datafiles/nothing-here', { gcsApiEndpoint: gcs.url }), undefined);
+    await assert.rejects(deploy({ target: 'gs://no-such-bucket/x', gcsApiEndpoint: gcs.url, datafilesDir: data }), /bucket "no-such-bucket" does not exist/);
   } finally {
     await gcs.close();
     await rm(data, { recursive: true, force: true });

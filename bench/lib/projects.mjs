@@ -35,13 +35,33 @@ function generatorFingerprint() {
   return hash.digest('hex').slice(0, 16);
 }
 
+// Projects made by an older generator are never returned again: delete them.
+function pruneStale(projectsDir, generator) {
+  for (const name of readdirSync(projectsDir)) {
+    const marker = join(projectsDir, name, '.generated.json');
+    try {
+      if (JSON.parse(readFileSync(marker, 'utf8')).generator !== generator) rmSync(join(projectsDir, name), { recursive: true, force: true });
+    } catch {
+      // no marker (a staging dir of a running generation) or unreadable: leave it
+    }
+  }
+}
+
 /**
  * The absolute directory of a generated project with these options (generated on first use).
  * `environments` is an array or comma list; `tags` a count.
  */
 export function ensureProject({ features, format = 'v1', seed = 1, testsPerFeature = 3, environments, tags } = {}) {
   ensureWorkDir();
-  const options = { features, format, seed: String(seed), testsPerFeature, environments: environments ? String(environments) : undefined, tags };
+  // Defaults spelled out, so callers that omit them share the cache with callers that pass them.
+  const options = {
+    features,
+    format,
+    seed: String(seed),
+    testsPerFeature,
+    environments: String(environments ?? 'development,staging,production'),
+    tags: tags ?? 20,
+  };
   const fingerprint = JSON.stringify({ options, generator: generatorFingerprint() });
   const name = `${format}-${features}f-s${seed}-${createHash('sha256').update(fingerprint).digest('hex').slice(0, 8)}`;
   const dir = join(workDir, 'projects', name);
@@ -65,5 +85,6 @@ export function ensureProject({ features, format = 'v1', seed = 1, testsPerFeatu
     }
   }
   rmSync(staging, { recursive: true, force: true });
+  pruneStale(dirname(dir), JSON.parse(fingerprint).generator);
   return dir;
 }

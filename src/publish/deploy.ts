@@ -99,7 +99,7 @@ function settingsFrom(options: CommonOptions) {
     retention,
     dryRun: !!options.dryRun,
     wait: !!options.wait,
-    concurrency: options.concurrency ?? 16,
+    concurrency: options.concurrency ?? 32,
     retry: { attempts: options.retries ?? 4, baseDelayMs: options.retryDelayMs ?? 200 },
     log: options.onProgress ?? (() => {}),
     ...(options.onCount ? { progress: options.onCount } : {}),

@@ -145,14 +145,14 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     });
   };
   const write = async (object: PlannedObject) => {
-      if (object.action === 'headers' && provider.updateHeaders) {
-        await call(`update headers of ${object.key}`, () => provider.updateHeaders!(object.key, putOptions(object)));
-        result.headersUpdated++;
-      } else {
-        const reply = await call(`upload ${object.key}`, () => provider.put(object.key, object.body, putOptions(object)));
-        stored.set(object.key, reply ? reply.md5 : undefined);
-        result.uploaded++;
-      }
+    if (object.action === 'headers' && provider.updateHeaders) {
+      await call(`update headers of ${object.key}`, () => provider.updateHeaders!(object.key, putOptions(object)));
+      result.headersUpdated++;
+    } else {
+      const reply = await call(`upload ${object.key}`, () => provider.put(object.key, object.body, putOptions(object)));
+      stored.set(object.key, reply ? reply.md5 : undefined);
+      result.uploaded++;
+    }
   };
 
   const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
