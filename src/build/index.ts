@@ -1,5 +1,6 @@
 // Building datafiles: every environment × tag from one loaded project.
-import { FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
+import { compareDiagnostics, FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
+import { resolveFindings } from '../project/positions.ts';
 import type { DatafileV2 } from '../model/datafile.ts';
 import type { BuiltDatafile, DatafileSet } from '../model/datafile-set.ts';
 import type { Project, ProjectConfig } from '../model/project.ts';
@@ -67,22 +68,30 @@ export interface BuildProjectOptions {
 export interface BuildProjectResult {
   set: DatafileSet;
   project: Project;
+  /** Load diagnostics that did not stop the build (warnings). */
   diagnostics: Diagnostic[];
+  /** Lint warnings found (positions are not resolved: `flagwright lint` shows them). */
+  lintWarnings: number;
   /** Where the previous allocation came from, for the build log. */
   stateSource: string;
 }
 
 export async function buildProject(options: BuildProjectOptions): Promise<BuildProjectResult> {
   const { project, diagnostics: loadDiagnostics } = await loadProject(options.projectDir, { tests: false });
-  let diagnostics = loadDiagnostics;
+  let errors = loadDiagnostics.filter((d) => d.severity === 'error');
+  let lintWarnings = 0;
   if (options.lint !== false) {
-    const { lintProject } = await import('../lint/index.ts');
-    diagnostics = await lintProject(project, loadDiagnostics);
+    // Positions are resolved only for errors: warnings are counted here and shown by `flagwright lint`.
+    const { collectFindings } = await import('../lint/index.ts');
+    const findings = collectFindings(project);
+    const errorFindings = findings.filter((f) => f.severity === 'error');
+    lintWarnings = findings.length - errorFindings.length;
+    if (errorFindings.length) errors = [...errors, ...(await resolveFindings(project.config.rootDirectory, errorFindings))].sort(compareDiagnostics);
   }
-  const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     throw new FlagwrightError(`the project has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was built`, errors);
   }
+  const diagnostics = loadDiagnostics;
 
   const { state, source } = await resolveState(project, options.stateFrom);
   let revision = options.revision;
@@ -96,7 +105,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildP
     throw new FlagwrightError(`--revision must be letters, digits, ".", "_" or "-" (got "${revision}")`, [], 2);
   }
   const set = buildDatafileSet(project, { revision, commit, schemaVersion: options.schemaVersion, state });
-  return { set, project, diagnostics, stateSource: source };
+  return { set, project, diagnostics, lintWarnings, stateSource: source };
 }
 
 async function resolveState(project: Project, stateFrom: string | undefined): Promise<{ state?: PreviousState; source: string }> {

@@ -42,6 +42,7 @@ const command: Command = {
     }
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length) io.stderr(formatDiagnostics(warnings, 'text', { cwd: io.cwd, rootDirectory: projectDir }));
+    if (result.lintWarnings) io.stderr(`${result.lintWarnings} lint warning(s): run "flagwright lint" to see them\n`);
 
     if (values.json || values.environment !== undefined) {
       if (!values.json) throw new FlagwrightError('--environment prints one datafile: add --json', [], 2);
