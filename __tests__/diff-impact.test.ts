@@ -7,18 +7,9 @@ import { createInstance } from '@featurevisor/sdk';
 import type { DatafileFeature, DatafileV2, Traffic } from '../src/model/datafile.ts';
 import { compareRule, ruleSide } from '../src/diff/impact.ts';
 import { BUCKETS } from '../src/diff/types.ts';
+import { seededRandom } from './helpers/random-datafile.ts';
 
-/** mulberry32: small seeded PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const COUNTRIES = ['aa', 'bb', 'cc'];
 

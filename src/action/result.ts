@@ -1,5 +1,6 @@
 // What one action run did, phase by phase: the data the summary, the outputs and the exit status come from.
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { DeployResult } from '../publish/deploy.ts';
 import type { DiffReport } from '../diff/types.ts';
 import type { RunPlan } from './context.ts';
 
@@ -12,17 +13,8 @@ export interface PhaseOutcome {
   detail: string;
 }
 
-/** The subset of DeployResult (src/publish/deploy.ts) the action reports. */
-export interface DeployOutcome {
-  revision: string;
-  uploaded: number;
-  unchanged: number;
-  deleted: number;
-  invalidated: string[];
-  manifestUrl?: string;
-  datafileUrls: Record<string, string>;
-  dryRun: boolean;
-}
+/** What the action reports of a deploy (src/publish/deploy.ts). */
+export type DeployOutcome = Pick<DeployResult, 'revision' | 'uploaded' | 'unchanged' | 'deleted' | 'invalidated' | 'manifestUrl' | 'datafileUrls' | 'dryRun'>;
 
 export interface CommentOutcome {
   action: 'created' | 'updated' | 'unchanged' | 'deleted' | 'none' | 'rendered';
