@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __flagwrightCreateRequire } from 'node:module';
 const require = __flagwrightCreateRequire(import.meta.url);
-import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-JXCXDM3I.js"),build:()=>import("./chunks/build-2N6ZBGNX.js"),test:()=>import("./chunks/test-WONCMTA4.js"),evaluate:()=>import("./chunks/evaluate-FOM2V2MP.js"),diff:()=>import("./chunks/diff-OBERZDVC.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-VBKOCKGC.js"),rollback:()=>import("./chunks/rollback-FPIEFU2S.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
+import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-JXCXDM3I.js"),build:()=>import("./chunks/build-E5YBA4PP.js"),test:()=>import("./chunks/test-YGDDIOEQ.js"),evaluate:()=>import("./chunks/evaluate-ERIA76Z6.js"),diff:()=>import("./chunks/diff-ZAXBBZWM.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-FSKEFEXI.js"),rollback:()=>import("./chunks/rollback-OKVAEWZL.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
 
 usage: flagwright <command> [options]
 

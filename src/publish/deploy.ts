@@ -6,6 +6,7 @@ import { DEFAULT_CACHE, revisionManifestKey, type CacheSettings, type Compressio
 import { fromDatafileSet, readDatafilesDir, type LoadedDatafiles } from './input.ts';
 import { publish, type PlanSummary } from './engine.ts';
 import { openTarget, type TargetOptions } from './providers.ts';
+import { createRemoteReads } from './remote-reads.ts';
 import { decodeStored, readManifest } from './remote-state.ts';
 import { mapLimit, withRetry } from './retry.ts';
 
@@ -140,23 +141,46 @@ function ancestryGuard(commit: string | undefined, options: CommonOptions) {
 
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const settings = settingsFrom(options);
+  // The target opens (loading its SDK) and its state is read while the local datafiles are read and hashed:
+  // on a re-sync those waits overlap instead of adding up. Only reads start before the input is checked.
+  const opening = openTarget(options.target, targetOptions(options)).then(({ provider }) => {
+    const reads = createRemoteReads(provider, settings.retry);
+    reads.prefetch(options.revision !== undefined && REVISION.test(options.revision) ? options.revision : undefined, settings.retention);
+    return reads;
+  });
+  opening.catch(() => {});
+  let checked: { files: LocalDatafile[]; revision: string; commit: string | undefined };
+  try {
+    checked = await checkedInput(options);
+  } catch (error) {
+    await opening.then((reads) => reads.provider.close?.(), () => {});
+    throw error;
+  }
+  const reads = await opening;
+  try {
+    return await publish(reads.provider, {
+      ...settings,
+      files: checked.files,
+      revision: checked.revision,
+      ...(checked.commit ? { commit: checked.commit } : {}),
+      reads,
+      guard: ancestryGuard(checked.commit, options),
+    });
+  } finally {
+    await reads.provider.close?.();
+  }
+}
+
+async function checkedInput(options: DeployOptions) {
+  // A folder of datafiles never carries a commit: look HEAD up while the files are read.
+  const head = options.commit === undefined && options.datafilesDir && options.repoDir ? resolveCommit('HEAD', options.repoDir) : undefined;
+  head?.catch(() => {});
   const input = await loadInput(options);
   const revision = options.revision ?? input.revision;
   if (!revision) throw new FlagwrightError('no revision: the datafiles carry none; pass --revision', [], 2);
   if (!REVISION.test(revision)) throw new FlagwrightError(`--revision "${revision}" must be 1–128 of A-Z a-z 0-9 . _ - (it becomes a path segment)`, [], 2);
-  const commit = options.commit ?? input.commit ?? (options.repoDir ? await resolveCommit('HEAD', options.repoDir) : undefined);
-  const { provider } = await openTarget(options.target, targetOptions(options));
-  try {
-    return await publish(provider, {
-      ...settings,
-      files: input.files,
-      revision,
-      ...(commit ? { commit } : {}),
-      guard: ancestryGuard(commit, options),
-    });
-  } finally {
-    await provider.close?.();
-  }
+  const commit = options.commit ?? input.commit ?? (options.repoDir ? await (head ?? resolveCommit('HEAD', options.repoDir)) : undefined);
+  return { files: input.files, revision, commit };
 }
 
 /** Republishes an immutable revision that is still on the target as the latest one. */

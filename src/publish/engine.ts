@@ -1,11 +1,12 @@
 // Applies a plan in the one safe order: immutable → verify → latest → manifest → invalidate → prune.
 // If a step fails, the previous live revision is put back whole (latest files and manifest) before reporting.
 import { FlagwrightError } from '../model/diagnostic.ts';
-import type { Provider, PutOptions } from '../../providers/types.ts';
+import type { Provider, PutOptions, RemoteObject } from '../../providers/types.ts';
 import { MANIFEST_KEY, md5Hex, revisionManifestKey, sha256Hex, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
 import { buildManifest, planDeploy, type Plan, type PlannedObject } from './plan.ts';
 import { mapLimit, withRetry, type RetryOptions } from './retry.ts';
-import { readManifest, type LiveManifest } from './remote-state.ts';
+import type { LiveManifest } from './remote-state.ts';
+import { createRemoteReads, needsFullListing, partialListing, type RemoteReads } from './remote-reads.ts';
 
 export interface PublishSettings {
   files: LocalDatafile[];
@@ -18,6 +19,8 @@ export interface PublishSettings {
   wait: boolean;
   concurrency: number;
   retry: RetryOptions;
+  /** Reads of the target already under way (deploy() starts them while the local files load). */
+  reads?: RemoteReads;
   /** Called with the live manifest before anything is written; throws to refuse (ancestry check). */
   guard?: (live: Manifest | undefined) => Promise<void>;
   log: (line: string) => void;
@@ -71,27 +74,18 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   const call = <T>(what: string, fn: () => Promise<T>) => withRetry(what, fn, retry);
   const time = (settings.now?.() ?? new Date()).toISOString();
 
-  // The top level first: it says whether anything is live.
-  const top = await call(`list ${provider.kind} target`, () => provider.list({ shallow: true }));
-  const live: LiveManifest | undefined = top.some((o) => o.key === MANIFEST_KEY)
-    ? await call(`read ${MANIFEST_KEY}`, () => readManifest(provider))
-    : undefined;
+  // The top level and the manifest (deploy() may have started both, and the folder listings, already).
+  const reads = settings.reads ?? createRemoteReads(provider, retry);
+  const [top, live] = await Promise.all([reads.list({ shallow: true }), reads.manifest()]);
   await settings.guard?.(live?.manifest);
 
-  // Everything is listed only when there may be something to prune (or nothing is known yet); otherwise
-  // the latest files and this revision's folders suffice, so the cost does not grow with kept history.
-  const historyAfter = 1 + (live?.manifest.history.filter((h) => h.revision !== settings.revision).length ?? 0);
-  const complete = !live || historyAfter > settings.retention || (live.manifest.retired?.length ?? 0) > 0;
-  let remote = top;
+  const complete = needsFullListing(live?.manifest, settings.revision, settings.retention);
+  let remote: RemoteObject[];
   if (complete) {
-    remote = await call(`list ${provider.kind} target`, () => provider.list());
+    remote = await reads.list();
   } else {
-    const environments = [...new Set([...settings.files, ...live.manifest.files].map((f) => f.environment))].sort();
-    const folders: Array<{ under: string; shallow: boolean }> = environments.filter(Boolean).map((env) => ({ under: env, shallow: true }));
-    if (live.manifest.revision !== settings.revision) {
-      for (const env of environments) folders.push({ under: env ? `${env}/${settings.revision}` : settings.revision, shallow: false });
-    }
-    const parts = await mapLimit(folders, 8, (folder) => call(`list ${folder.under}/`, () => provider.list(folder)));
+    const folders = partialListing(live!.manifest, settings.revision, settings.files.map((f) => f.environment));
+    const parts = await mapLimit(folders, 8, (folder) => reads.list(folder));
     remote = [...top, ...parts.flat()];
   }
 
@@ -108,6 +102,7 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     retention: settings.retention,
     complete,
   });
+  (globalThis as any).T?.('planned');
   const summary = summarize(plan);
   log(
     `plan: revision ${plan.revision}: ${summary.upload.length} to upload, ${summary.headers.length} header updates, ` +

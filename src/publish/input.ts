@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { DatafileSet } from '../model/datafile-set.ts';
-import type { LocalDatafile } from './layout.ts';
+import { md5Hex, type LocalDatafile } from './layout.ts';
 import { mapLimit } from './retry.ts';
 
 const NAME = /^featurevisor-tag-.+\.json$/;
@@ -50,11 +50,12 @@ export async function readDatafilesDir(dir: string, options: { revision?: string
   const found: Array<LocalDatafile & { where: string; revision?: string }> = [];
   const add = async (environment: string, name: string, path: string) => {
     const bytes = await readFile(path);
+    const md5 = md5Hex(bytes);
     // With an explicit revision only a cheap shape check is needed; otherwise every file must agree on one.
     if (options.revision !== undefined && bytes[0] === 0x7b && bytes.includes('"schemaVersion"')) {
-      found.push({ environment, name, bytes, where: path });
+      found.push({ environment, name, bytes, md5, where: path });
     } else {
-      found.push({ environment, name, bytes, where: path, revision: revisionOf(bytes, path) });
+      found.push({ environment, name, bytes, md5, where: path, revision: revisionOf(bytes, path) });
     }
   };
   const reads: Array<() => Promise<void>> = [];
@@ -79,7 +80,7 @@ export async function readDatafilesDir(dir: string, options: { revision?: string
     throw new FlagwrightError(`--datafiles ${dir}: mixes top-level datafiles with per-environment folders`, [], 2);
   }
   const revision = agree(found);
-  return { files: found.map(({ environment, name, bytes }) => ({ environment, name, bytes })), revision };
+  return { files: found.map(({ environment, name, bytes, md5 }) => ({ environment, name, bytes, md5 })), revision };
 }
 
 export function fromDatafileSet(set: DatafileSet): LoadedDatafiles {

@@ -100,7 +100,7 @@ export function planDeploy(input: PlanInput): Plan {
   for (const file of sorted) {
     const path = latestKey(file);
     const body = encode(file.bytes, input.compression);
-    const md5 = md5Hex(body);
+    const md5 = body === file.bytes && file.md5 ? file.md5 : md5Hex(body);
     const previous = liveByPath.get(path);
     const keepable =
       previous &&
