@@ -8,6 +8,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
+import { parseListPageDirectly, type ListPage } from './s3-list.ts';
 import { joinKey, ProviderError, type Provider, type ProviderFactory, type PutOptions, type RemoteObject } from './types.ts';
 
 export const S3_PERMISSIONS = 's3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject, cloudfront:CreateInvalidation, cloudfront:GetInvalidation';
@@ -90,15 +91,17 @@ const createS3: ProviderFactory = async (location, options) => {
         const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
         const listPrefix = under ? `${under}/` : '';
         do {
-          const page = await client.send(
-            new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token, ...(listOptions.shallow ? { Delimiter: '/' } : {}) }),
-          );
-          for (const item of page.Contents ?? []) {
-            const etag = item.ETag?.replace(/"/g, '');
+          const command = new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token, ...(listOptions.shallow ? { Delimiter: '/' } : {}) });
+          let page: ListPage | undefined;
+          parseListPageDirectly(command, (parsed) => (page = parsed));
+          await client.send(command);
+          if (!page) throw new Error(`ListObjectsV2 on bucket "${bucket}" returned no listing`);
+          for (const item of page.contents) {
+            const etag = item.etag?.replace(/"/g, '');
             // Multipart/KMS ETags are not MD5s: leave md5 unset so the file is re-uploaded rather than trusted.
-            out.push({ key: item.Key!.slice(rootPrefix.length), size: item.Size ?? 0, ...(etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {}) });
+            out.push({ key: item.key.slice(rootPrefix.length), size: item.size, ...(etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {}) });
           }
-          token = page.IsTruncated ? page.NextContinuationToken : undefined;
+          token = page.isTruncated ? page.nextToken : undefined;
         } while (token);
         return out;
       }),

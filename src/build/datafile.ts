@@ -17,8 +17,8 @@ export interface BuiltFeature {
 }
 
 export interface DatafileBuilder {
-  /** tag null: every non-archived feature (what the spec runner and `evaluate` need). */
-  build(environment: string, tag: string | null, revision: string): DatafileV2;
+  /** tag null: every non-archived feature (what the spec runner and `evaluate` need). `hashes: false` skips feature hashes. */
+  build(environment: string, tag: string | null, revision: string, options?: { hashes?: boolean }): DatafileV2;
   /** The same datafile as bytes; compact output is assembled from per-feature JSON. */
   serialize(environment: string, tag: string | null, revision: string): Buffer;
 }
@@ -148,10 +148,19 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       if (feature.archived === true || feature.expose[environment] === false) continue;
       built.set(feature.key, buildFeature(feature, environment));
     }
-    // Hashes cover required features' hashes and used segments' conditions; the feature is serialised once.
+    perEnvironment.set(environment, built);
+    return built;
+  };
+
+  // Hashes cover required features' hashes and used segments' conditions; each feature is serialised once.
+  // Only datafiles that are written or compared need them, so the spec runner skips this work.
+  const hashed = new Set<string>();
+  const ensureHashes = (environment: string): void => {
+    if (hashed.has(environment)) return;
+    const built = featuresFor(environment);
     const hashing = new Set<string>();
     const hashOf = (key: string): string | undefined => {
-      const entry = built!.get(key);
+      const entry = built.get(key);
       if (!entry) return undefined;
       if (entry.feature.hash) return entry.feature.hash;
       if (hashing.has(key)) return 'cycle';
@@ -166,8 +175,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       return hash;
     };
     for (const key of built.keys()) hashOf(key);
-    perEnvironment.set(environment, built);
-    return built;
+    hashed.add(environment);
   };
 
   // environment → tag (or "\0" for every feature) → features in project order.
@@ -176,13 +184,16 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
   const segmentOrder = new Map([...project.segments.keys()].map((key, index) => [key, index]));
   const ALL = '\0';
   const featuresIn = (environment: string, tag: string | null): Array<[string, BuiltFeature]> => {
+    if (tag === null) {
+      // Every built feature: no tag filter, so no dependency can be missing.
+      return [...featuresFor(environment)];
+    }
     let byTag = selections.get(environment);
     if (!byTag) {
       const built = featuresFor(environment);
-      const keys = new Map<string, Set<string>>([[ALL, new Set()]]);
+      const keys = new Map<string, Set<string>>();
       for (const feature of project.features.values()) {
         if (!built.has(feature.key)) continue;
-        keys.get(ALL)!.add(feature.key);
         for (const featureTag of feature.tags) {
           if (!isIncluded(feature, environment, featureTag)) continue;
           let set = keys.get(featureTag);
@@ -209,7 +220,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       }
       selections.set(environment, byTag);
     }
-    return byTag.get(tag ?? ALL) ?? [];
+    return byTag.get(tag) ?? [];
   };
 
   const segmentFragments = new Map<string, Buffer>();
@@ -240,7 +251,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
     return result;
   };
 
-  const build = (environment: string, tag: string | null, revision: string): DatafileV2 => {
+  const build = (environment: string, tag: string | null, revision: string, options: { hashes?: boolean } = {}): DatafileV2 => {
+    if (options.hashes !== false) ensureHashes(environment);
     const { features, segments } = select(environment, tag);
     const datafile: DatafileV2 = { schemaVersion: '2', revision, segments: {}, features: {} };
     for (const key of segments) datafile.segments[key] = segmentObject(key);
@@ -250,6 +262,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
 
   const serialize = (environment: string, tag: string | null, revision: string): Buffer => {
     if (config.prettyDatafile) return Buffer.from(JSON.stringify(build(environment, tag, revision), null, 2));
+    ensureHashes(environment);
     const { features, segments } = select(environment, tag);
     // Concatenating cached byte fragments avoids building and re-encoding a large string per datafile.
     const parts: Buffer[] = [Buffer.from(`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`)];

@@ -23,9 +23,9 @@ export function datafilePath(config: ProjectConfig, environment: string, tag: st
 
 export function buildDatafile(
   project: Project,
-  options: { environment: string; tag: string | null; revision: string; state?: PreviousState },
+  options: { environment: string; tag: string | null; revision: string; state?: PreviousState; hashes?: boolean },
 ): DatafileV2 {
-  return createDatafileBuilder(project, options.state).build(options.environment, options.tag, options.revision);
+  return createDatafileBuilder(project, options.state).build(options.environment, options.tag, options.revision, { hashes: options.hashes });
 }
 
 export function buildDatafileSet(

@@ -74,9 +74,10 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   const call = <T>(what: string, fn: () => Promise<T>) => withRetry(what, fn, retry);
   const time = (settings.now?.() ?? new Date()).toISOString();
 
-  // The top level and the manifest (deploy() may have started both, and the folder listings, already).
+  // The manifest says what is live, and so what to list (deploy() may have started these reads already).
   const reads = settings.reads ?? createRemoteReads(provider, retry);
-  const [top, live] = await Promise.all([reads.list({ shallow: true }), reads.manifest()]);
+  const live = await reads.manifest();
+  (globalThis as any).T?.('top+manifest');
   await settings.guard?.(live?.manifest);
 
   const complete = needsFullListing(live?.manifest, settings.revision, settings.retention);
@@ -86,9 +87,10 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   } else {
     const folders = partialListing(live!.manifest, settings.revision, settings.files.map((f) => f.environment));
     const parts = await mapLimit(folders, 8, (folder) => reads.list(folder));
-    remote = [...top, ...parts.flat()];
+    remote = parts.flat();
   }
 
+  (globalThis as any).T?.('listed');
   const plan = planDeploy({
     files: settings.files,
     revision: settings.revision,

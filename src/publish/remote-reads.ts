@@ -25,13 +25,13 @@ export function needsFullListing(live: Manifest | undefined, revision: string | 
 }
 
 /**
- * The folders a partial listing covers besides the top level (which holds the manifest, and the latest
- * files of a target without environments): each environment's latest files, shallow, and, for a revision
- * that is not the live one, its own immutable folders (empty unless an earlier attempt was interrupted).
+ * The folders a partial listing covers: each environment's latest files, shallow (the top level for a
+ * project without environments), and, for a revision that is not the live one, its own immutable folders
+ * (empty unless an earlier attempt was interrupted).
  */
 export function partialListing(live: Manifest, revision: string | undefined, localEnvironments: string[] = []): ListOptions[] {
   const environments = [...new Set([...localEnvironments, ...live.files.map((f) => f.environment)])].sort();
-  const folders: ListOptions[] = environments.filter(Boolean).map((env) => ({ under: env, shallow: true }));
+  const folders: ListOptions[] = environments.map((env) => (env ? { under: env, shallow: true } : { shallow: true }));
   if (revision !== undefined && live.revision !== revision) {
     for (const env of environments) folders.push({ under: env ? `${env}/${revision}` : revision, shallow: false });
   }
@@ -61,7 +61,6 @@ export function createRemoteReads(provider: Provider, retry: RetryOptions): Remo
       return listing;
     },
     prefetch(revision, retention) {
-      void reads.list({ shallow: true });
       void reads.manifest().then(
         (live) => {
           if (!live || needsFullListing(live.manifest, revision, retention)) {

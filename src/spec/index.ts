@@ -15,7 +15,7 @@ export function runSpecs(project: Project, options: RunSpecsOptions = {}): SpecR
     options.datafileFor ??
     ((environment: string) => {
       if (state === null) state = stateFromFeaturevisorFiles(project.config);
-      return buildDatafile(project, { environment, tag: null, revision: 'include-all-features', state });
+      return buildDatafile(project, { environment, tag: null, revision: 'include-all-features', state, hashes: false });
     });
   return runSpecsWith(project, { ...options, datafileFor });
 }
