@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../model/diagnostic.ts';
 import type { DocPath, SourceRef } from '../model/project.ts';
+import { fastLocate, splitLines } from './fast-locate.ts';
 
 export interface Finding {
   source: SourceRef;
@@ -23,8 +24,19 @@ export function locatePath(text: string, path: DocPath): Position {
   return createLocator(text)(path);
 }
 
-/** Parses the text once and answers many path look-ups. */
+/** Answers many path look-ups on one text: by indentation when it can, else with the full YAML parser (parsed once). */
 export function createLocator(text: string): (path: DocPath) => Position {
+  const lines = splitLines(text);
+  let parsed: ((path: DocPath) => Position) | undefined;
+  return (path) => fastLocate(lines, path) ?? (parsed ??= createParserLocator(text))(path);
+}
+
+/** The reference answer: the `yaml` package's node ranges. */
+export function locateWithParser(text: string, path: DocPath): Position {
+  return createParserLocator(text)(path);
+}
+
+function createParserLocator(text: string): (path: DocPath) => Position {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
   return (path) => locateIn(doc.contents, lineCounter, path);
