@@ -1,4 +1,5 @@
-// Engine details beyond the contract: precompression, reading live state, Pages push races, the pure planner.
+// Engine details beyond the contract: precompression, reading live state, Pages push races, the pure planner,
+// and which reads a re-sync makes.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +12,9 @@ import { readLiveDatafiles } from '../src/publish/remote-state.ts';
 import { openTarget } from '../src/publish/providers.ts';
 import { planDeploy } from '../src/publish/plan.ts';
 import { DEFAULT_CACHE } from '../src/publish/layout.ts';
+import { publish } from '../src/publish/engine.ts';
+import { readDatafilesDir } from '../src/publish/input.ts';
+import { createRemoteReads } from '../src/publish/remote-reads.ts';
 import { startFakeGcs } from './helpers/fake-gcs.ts';
 import { startGitRemote } from './helpers/git-remote.ts';
 import { datafileJson, writeDatafiles } from './helpers/deploy-datafiles.ts';
@@ -112,4 +116,44 @@ test('the planner is pure: a listing that matches gives an all-unchanged plan', 
   const reheaded = planDeploy({ ...base, remote, cache: { ...DEFAULT_CACHE, latest: 'max-age=5' } });
   assert.deepEqual(reheaded.latest.map((o) => o.action), ['headers']);
   assert.deepEqual(reheaded.immutable.map((o) => o.action), ['unchanged']);
+});
+
+test('a re-sync reads the manifest once and lists each needed folder once, prefetched or not', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'fw-reads-'));
+  const data = await writeDatafiles({ environments: ['production', 'staging'], tags: ['all', 'beta'], revision: 'q1' });
+  try {
+    await deploy({ target: `file://${out}`, datafilesDir: data });
+    const { provider } = await openTarget(`file://${out}`);
+    const requests: string[] = [];
+    const counting = {
+      ...provider,
+      list: (options: { under?: string; shallow?: boolean } = {}) => (requests.push(`list ${options.under ?? '/'}${options.shallow ? '' : ' (deep)'}`), provider.list(options)),
+      get: (key: string) => (requests.push(`get ${key}`), provider.get(key)),
+    };
+    const settings = {
+      files: (await readDatafilesDir(data)).files,
+      revision: 'q1',
+      cache: DEFAULT_CACHE,
+      compression: 'none' as const,
+      retention: 10,
+      dryRun: false,
+      wait: false,
+      concurrency: 4,
+      retry: { attempts: 1, baseDelayMs: 1 },
+      log: () => {},
+    };
+    const expected = ['get manifest.json', 'list production', 'list staging'];
+    const noop = await publish(counting, settings);
+    assert.equal(noop.uploaded, 0);
+    assert.deepEqual(requests.sort(), expected, 'a no-op lists only the latest folders');
+
+    requests.length = 0;
+    const reads = createRemoteReads(counting, settings.retry);
+    reads.prefetch('q2', 10);
+    await publish(counting, { ...settings, revision: 'q2', reads, dryRun: true });
+    assert.deepEqual(requests.sort(), [...expected, 'list production/q2 (deep)', 'list staging/q2 (deep)'].sort(), 'prefetched reads are not repeated');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+    await rm(data, { recursive: true, force: true });
+  }
 });

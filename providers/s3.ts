@@ -35,6 +35,9 @@ function s3Config(options: Parameters<ProviderFactory>[1]): S3ClientConfig {
   return {
     region,
     maxAttempts: 1, // the sync engine retries with its own backoff
+    // No info(): the SDK's logger middleware then skips building a record per request (it copies and
+    // filters every input and output even for the default logger that discards them).
+    logger: { trace() {}, debug() {}, warn() {}, error() {} } as unknown as S3ClientConfig['logger'],
     requestHandler: {
       requestTimeout: timeout,
       connectionTimeout: Math.min(timeout, 10_000),
@@ -118,7 +121,19 @@ const createS3: ProviderFactory = async (location, options) => {
       }),
     put: (key, body, o) =>
       guard(async () => {
-        const response = await client.send(new PutObjectCommand({ ...putParams(key, o), Body: body, ContentMD5: Buffer.from(o.md5, 'hex').toString('base64') }));
+        const command = new PutObjectCommand({ ...putParams(key, o), Body: body, ContentMD5: Buffer.from(o.md5, 'hex').toString('base64') });
+        // An uncompressed body is the JSON whose SHA-256 the engine already has: hand it to the signer,
+        // which otherwise hashes every body again (a wrong value is refused by S3, never stored).
+        if (!o.headers.contentEncoding) {
+          command.middlewareStack.add(
+            (next: any) => (args: any) => {
+              args.request.headers['x-amz-content-sha256'] = o.sha256;
+              return next(args);
+            },
+            { step: 'build', name: 'flagwrightPayloadHash', override: true },
+          );
+        }
+        const response = await client.send(command);
         const etag = response.ETag?.replace(/"/g, '');
         return etag && /^[0-9a-f]{32}$/.test(etag) ? { md5: etag } : {};
       }),

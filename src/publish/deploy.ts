@@ -141,19 +141,19 @@ function ancestryGuard(commit: string | undefined, options: CommonOptions) {
 
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const settings = settingsFrom(options);
-  // The target opens (loading its SDK) and its state is read while the local datafiles are read and hashed:
-  // on a re-sync those waits overlap instead of adding up. Only reads start before the input is checked.
+  // The target opens first (loading its SDK is CPU work that reading files cannot overlap) and its state is
+  // requested at once; the local datafiles are read and hashed while those requests are out, so on a
+  // re-sync the waits overlap instead of adding up. Only reads start before the input is checked.
   const opening = openTarget(options.target, targetOptions(options)).then(({ provider }) => {
-    (globalThis as any).T?.('target open');
     const reads = createRemoteReads(provider, settings.retry);
     reads.prefetch(options.revision !== undefined && REVISION.test(options.revision) ? options.revision : undefined, settings.retention);
     return reads;
   });
-  opening.catch(() => {});
+  // Settled either way; a bad target is reported only after the input is checked, as before.
+  await opening.catch(() => {});
   let checked: { files: LocalDatafile[]; revision: string; commit: string | undefined };
   try {
     checked = await checkedInput(options);
-    (globalThis as any).T?.('input checked');
   } catch (error) {
     await opening.then((reads) => reads.provider.close?.(), () => {});
     throw error;
@@ -177,9 +177,7 @@ async function checkedInput(options: DeployOptions) {
   // A folder of datafiles never carries a commit: look HEAD up while the files are read.
   const head = options.commit === undefined && options.datafilesDir && options.repoDir ? resolveCommit('HEAD', options.repoDir) : undefined;
   head?.catch(() => {});
-  (globalThis as any).T?.('input start');
   const input = await loadInput(options);
-  (globalThis as any).T?.('input loaded');
   const revision = options.revision ?? input.revision;
   if (!revision) throw new FlagwrightError('no revision: the datafiles carry none; pass --revision', [], 2);
   if (!REVISION.test(revision)) throw new FlagwrightError(`--revision "${revision}" must be 1–128 of A-Z a-z 0-9 . _ - (it becomes a path segment)`, [], 2);

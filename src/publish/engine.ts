@@ -77,7 +77,6 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   // The manifest says what is live, and so what to list (deploy() may have started these reads already).
   const reads = settings.reads ?? createRemoteReads(provider, retry);
   const live = await reads.manifest();
-  (globalThis as any).T?.('top+manifest');
   await settings.guard?.(live?.manifest);
 
   const complete = needsFullListing(live?.manifest, settings.revision, settings.retention);
@@ -90,7 +89,6 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     remote = parts.flat();
   }
 
-  (globalThis as any).T?.('listed');
   const plan = planDeploy({
     files: settings.files,
     revision: settings.revision,
@@ -104,7 +102,6 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     retention: settings.retention,
     complete,
   });
-  (globalThis as any).T?.('planned');
   const summary = summarize(plan);
   log(
     `plan: revision ${plan.revision}: ${summary.upload.length} to upload, ${summary.headers.length} header updates, ` +
