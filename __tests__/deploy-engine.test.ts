@@ -2,6 +2,7 @@
 // and which reads a re-sync makes.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,11 +119,12 @@ test('the planner is pure: a listing that matches gives an all-unchanged plan', 
   assert.deepEqual(reheaded.immutable.map((o) => o.action), ['unchanged']);
 });
 
-test('a re-sync reads the manifest once and lists each needed folder once, prefetched or not', async () => {
+test('re-syncs trust the manifest for live files only while no deploy is in progress; reads are never repeated', async () => {
   const out = await mkdtemp(join(tmpdir(), 'fw-reads-'));
   const data = await writeDatafiles({ environments: ['production', 'staging'], tags: ['all', 'beta'], revision: 'q1' });
   try {
     await deploy({ target: `file://${out}`, datafilesDir: data });
+    assert.equal(existsSync(join(out, 'manifests', 'in-progress')), false, 'a finished deploy leaves no in-progress mark');
     const { provider } = await openTarget(`file://${out}`);
     const requests: string[] = [];
     const counting = {
@@ -142,16 +144,29 @@ test('a re-sync reads the manifest once and lists each needed folder once, prefe
       retry: { attempts: 1, baseDelayMs: 1 },
       log: () => {},
     };
-    const expected = ['get manifest.json', 'list production', 'list staging'];
+    const reads = ['get manifest.json', 'get manifests/in-progress'];
     const noop = await publish(counting, settings);
     assert.equal(noop.uploaded, 0);
-    assert.deepEqual(requests.sort(), expected, 'a no-op lists only the latest folders');
+    assert.deepEqual(requests.sort(), reads, 'a no-op confirmed by the manifest lists nothing');
+
+    // An interrupted deploy changed a latest file and left its mark: the re-sync lists, repairs, and clears the mark.
+    const latest = join(out, 'production', 'featurevisor-tag-all.json');
+    const good = await readFile(latest);
+    await writeFile(latest, '{"schemaVersion":"2","revision":"half-written"}');
+    await writeFile(join(out, 'manifests', 'in-progress'), '{}');
+    requests.length = 0;
+    const repaired = await publish(counting, settings);
+    assert.ok(requests.includes('list production') && requests.includes('list staging'), requests.join(', '));
+    assert.ok(repaired.plan.upload.includes('production/featurevisor-tag-all.json'));
+    assert.deepEqual(await readFile(latest), good);
+    assert.equal(existsSync(join(out, 'manifests', 'in-progress')), false);
 
     requests.length = 0;
-    const reads = createRemoteReads(counting, settings.retry);
-    reads.prefetch('q2', 10);
-    await publish(counting, { ...settings, revision: 'q2', reads, dryRun: true });
-    assert.deepEqual(requests.sort(), [...expected, 'list production/q2 (deep)', 'list staging/q2 (deep)'].sort(), 'prefetched reads are not repeated');
+    const prefetched = createRemoteReads(counting, settings.retry);
+    prefetched.prefetch('q2', 10);
+    await publish(counting, { ...settings, revision: 'q2', reads: prefetched, dryRun: true });
+    const newFolders = ['list production/q2 (deep)', 'list staging/q2 (deep)'];
+    assert.deepEqual(requests.sort(), [...reads, ...newFolders].sort(), 'a new revision lists only its own folders; prefetched reads are not repeated');
   } finally {
     await rm(out, { recursive: true, force: true });
     await rm(data, { recursive: true, force: true });

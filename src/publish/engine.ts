@@ -1,12 +1,14 @@
 // Applies a plan in the one safe order: immutable → verify → latest → manifest → invalidate → prune.
 // If a step fails, the previous live revision is put back whole (latest files and manifest) before reporting.
+// Latest files are only changed under an in-progress mark (IN_PROGRESS_KEY), removed once the manifest is
+// written: while no mark is left, the manifest is a faithful record and re-syncs need not list latest files.
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { Provider, PutOptions, RemoteObject } from '../../providers/types.ts';
-import { MANIFEST_KEY, md5Hex, revisionManifestKey, sha256Hex, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
+import { IN_PROGRESS_KEY, MANIFEST_KEY, md5Hex, revisionManifestKey, sha256Hex, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
 import { buildManifest, planDeploy, type Plan, type PlannedObject } from './plan.ts';
 import { mapLimit, withRetry, type RetryOptions } from './retry.ts';
 import type { LiveManifest } from './remote-state.ts';
-import { createRemoteReads, needsFullListing, partialListing, type RemoteReads } from './remote-reads.ts';
+import { createRemoteReads, needsFullListing, partialListing, recordedObjects, type RemoteReads } from './remote-reads.ts';
 
 export interface PublishSettings {
   files: LocalDatafile[];
@@ -76,32 +78,35 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
 
   // The manifest says what is live, and so what to list (deploy() may have started these reads already).
   const reads = settings.reads ?? createRemoteReads(provider, retry);
-  const live = await reads.manifest();
+  const [live, interrupted] = await Promise.all([reads.manifest(), reads.inProgress()]);
   await settings.guard?.(live?.manifest);
 
   const complete = needsFullListing(live?.manifest, settings.revision, settings.retention);
-  let remote: RemoteObject[];
+  const planFor = (remote: RemoteObject[]) =>
+    planDeploy({
+      files: settings.files,
+      revision: settings.revision,
+      ...(settings.commit ? { commit: settings.commit } : {}),
+      time,
+      cache: settings.cache,
+      compression: settings.compression,
+      remote,
+      ...(live ? { live: live.manifest } : {}),
+      supportsHeaders: provider.supportsHeaders,
+      retention: settings.retention,
+      complete,
+    });
+  let plan: Plan;
   if (complete) {
-    remote = await reads.list();
+    plan = planFor(await reads.list());
   } else {
-    const folders = partialListing(live!.manifest, settings.revision, settings.files.map((f) => f.environment));
-    const parts = await mapLimit(folders, 8, (folder) => reads.list(folder));
-    remote = parts.flat();
+    // With no deploy interrupted since the manifest was written, the target holds what the manifest records
+    // (latest files and immutable copies): only this revision's own folders need listing, if any.
+    const trusted = !interrupted;
+    const folders = partialListing(live!.manifest, settings.revision, trusted, settings.files.map((f) => f.environment));
+    const listed = (await mapLimit(folders, 8, (folder) => reads.list(folder))).flat();
+    plan = planFor(trusted ? [...recordedObjects(live!.manifest), ...listed] : listed);
   }
-
-  const plan = planDeploy({
-    files: settings.files,
-    revision: settings.revision,
-    ...(settings.commit ? { commit: settings.commit } : {}),
-    time,
-    cache: settings.cache,
-    compression: settings.compression,
-    remote,
-    ...(live ? { live: live.manifest } : {}),
-    supportsHeaders: provider.supportsHeaders,
-    retention: settings.retention,
-    complete,
-  });
   const summary = summarize(plan);
   log(
     `plan: revision ${plan.revision}: ${summary.upload.length} to upload, ${summary.headers.length} header updates, ` +
@@ -157,6 +162,13 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     sha256: sha256Hex(manifestBody),
   });
 
+  // Latest files are about to change: mark the target so no later re-sync trusts the manifest alone until this
+  // deploy (or one that lists everything) has finished. A Pages push is atomic and needs no mark.
+  const changedLatest = plan.latest.filter((o) => o.action !== 'unchanged');
+  const marking = !provider.flush && (changedLatest.length > 0 || !plan.manifestUnchanged || plan.staleLatest.length > 0);
+  const markBody = Buffer.from(JSON.stringify({ revision: plan.revision, time }) + '\n');
+  const markPut = { headers: { cacheControl: 'no-store', contentType: 'application/json; charset=utf-8' }, md5: md5Hex(markBody), sha256: sha256Hex(markBody) };
+
   // 1. Immutable copies (and this revision's own manifest): harmless if we stop here, nothing live references them yet.
   let phase = 'immutable files';
   try {
@@ -172,12 +184,15 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
       result.uploaded++;
     }
     log(`immutable: ${plan.immutable.filter((o) => o.action !== 'unchanged').length} written and verified`);
+    if (marking) {
+      phase = 'in-progress mark';
+      await call(`upload ${IN_PROGRESS_KEY}`, () => provider.put(IN_PROGRESS_KEY, markBody, markPut));
+    }
   } catch (error) {
     throw failure(phase, error, result, 'The live revision was not touched.');
   }
 
   // 2. Latest files, then the manifest last. From here a failure restores the previous live revision.
-  const changedLatest = plan.latest.filter((o) => o.action !== 'unchanged');
   try {
     phase = 'latest files';
     await apply('latest', plan.latest);
@@ -202,6 +217,18 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
       (restoreError: unknown) => `RESTORE FAILED (${(restoreError as Error).message}); re-run the deploy to converge`,
     );
     throw failure(phase, error, result, restored);
+  }
+
+  // The target now holds exactly what the manifest records (written or just verified by listing).
+  if (marking || interrupted) {
+    try {
+      await call(`remove ${IN_PROGRESS_KEY}`, () => provider.delete([IN_PROGRESS_KEY]));
+    } catch (error) {
+      // Only costs the next re-sync a listing: a warning, not a failure.
+      const warning = `could not remove ${IN_PROGRESS_KEY} (${(error as Error).message}); the next deploy lists the target to check it`;
+      result.warnings.push(warning);
+      log(`warning: ${warning}`);
+    }
   }
 
   // 3. Invalidate only the latest paths whose bytes or headers changed.

@@ -21,6 +21,13 @@ export const CONTENT_TYPE = 'application/json; charset=utf-8';
 export const MANIFEST_KEY = 'manifest.json';
 export const MANIFEST_SCHEMA = 'flagwright-manifest/1';
 
+/**
+ * Present while a deploy may be changing latest files (written before the first, removed once the manifest
+ * is written). While it is absent the latest files are exactly what manifest.json records, so a re-sync that
+ * matches the manifest needs no listing. Not a revision manifest: those end in ".json".
+ */
+export const IN_PROGRESS_KEY = 'manifests/in-progress';
+
 /** Immutable copy of each revision's manifest, so a rollback knows that revision's exact files. */
 export function revisionManifestKey(revision: string): string {
   return `manifests/${revision}.json`;

@@ -1,13 +1,15 @@
 // The reads of a target's current state, each sent at most once. deploy() starts them as soon as the target
 // is open, while the local datafiles are still being read and hashed; the engine then awaits the same promises.
 import type { ListOptions, Provider, RemoteObject } from '../../providers/types.ts';
-import { MANIFEST_KEY, type Manifest } from './layout.ts';
+import { IN_PROGRESS_KEY, MANIFEST_KEY, type Manifest } from './layout.ts';
 import { readManifest, type LiveManifest } from './remote-state.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 
 export interface RemoteReads {
   readonly provider: Provider;
   manifest(): Promise<LiveManifest | undefined>;
+  /** Whether a deploy was interrupted after it may have changed latest files (see IN_PROGRESS_KEY). */
+  inProgress(): Promise<boolean>;
   list(options?: ListOptions): Promise<RemoteObject[]>;
   /** Starts the reads a deploy is sure to need, before it knows its files (revision undefined = not known yet). */
   prefetch(revision: string | undefined, retention: number): void;
@@ -26,12 +28,13 @@ export function needsFullListing(live: Manifest | undefined, revision: string | 
 
 /**
  * The folders a partial listing covers: each environment's latest files, shallow (the top level for a
- * project without environments), and, for a revision that is not the live one, its own immutable folders
- * (empty unless an earlier attempt was interrupted).
+ * project without environments), unless the manifest can be trusted for them (`trusted`: no deploy was
+ * interrupted since it was written); and, for a revision that is not the live one, its own immutable
+ * folders (empty unless an earlier attempt stopped before touching anything live).
  */
-export function partialListing(live: Manifest, revision: string | undefined, localEnvironments: string[] = []): ListOptions[] {
+export function partialListing(live: Manifest, revision: string | undefined, trusted: boolean, localEnvironments: string[] = []): ListOptions[] {
   const environments = [...new Set([...localEnvironments, ...live.files.map((f) => f.environment)])].sort();
-  const folders: ListOptions[] = environments.map((env) => (env ? { under: env, shallow: true } : { shallow: true }));
+  const folders: ListOptions[] = trusted ? [] : environments.map((env) => (env ? { under: env, shallow: true } : { shallow: true }));
   if (revision !== undefined && live.revision !== revision) {
     for (const env of environments) folders.push({ under: env ? `${env}/${revision}` : revision, shallow: false });
   }
@@ -46,10 +49,12 @@ export function createRemoteReads(provider: Provider, retry: RetryOptions): Remo
     return promise;
   };
   let manifestRead: Promise<LiveManifest | undefined> | undefined;
+  let markRead: Promise<boolean> | undefined;
   const listings = new Map<string, Promise<RemoteObject[]>>();
   const reads: RemoteReads = {
     provider,
     manifest: () => (manifestRead ??= handled(withRetry(`read ${MANIFEST_KEY}`, () => readManifest(provider), retry))),
+    inProgress: () => (markRead ??= handled(withRetry(`read ${IN_PROGRESS_KEY}`, async () => (await provider.get(IN_PROGRESS_KEY)) !== undefined, retry))),
     list(options = {}) {
       const key = `${options.shallow ? 'shallow' : 'deep'}:${options.under ?? ''}`;
       let listing = listings.get(key);
@@ -61,18 +66,26 @@ export function createRemoteReads(provider: Provider, retry: RetryOptions): Remo
       return listing;
     },
     prefetch(revision, retention) {
-      void reads.manifest().then(
-        (live) => {
+      void Promise.all([reads.manifest(), reads.inProgress()]).then(
+        ([live, interrupted]) => {
           if (!live || needsFullListing(live.manifest, revision, retention)) {
             // A full listing with the revision unknown might turn out unneeded: only a known one is prefetched.
             if (!live || revision !== undefined) void reads.list();
             return;
           }
-          for (const folder of partialListing(live.manifest, revision)) void reads.list(folder);
+          for (const folder of partialListing(live.manifest, revision, !interrupted)) void reads.list(folder);
         },
         () => {},
       );
     },
   };
   return reads;
+}
+
+/** The objects the manifest records (latest files and their immutable copies), in place of a listing. */
+export function recordedObjects(live: Manifest): RemoteObject[] {
+  return live.files.flatMap((file) => [
+    { key: file.path, size: file.size, md5: file.md5 },
+    { key: file.immutablePath, size: file.size, md5: file.md5 },
+  ]);
 }
