@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __flagwrightCreateRequire } from 'node:module';
 const require = __flagwrightCreateRequire(import.meta.url);
-import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-OJZVOHKZ.js"),build:()=>import("./chunks/build-JGXOJ6GT.js"),test:()=>import("./chunks/test-XDRWQ4XH.js"),evaluate:()=>import("./chunks/evaluate-HNTQJQ7U.js"),diff:()=>import("./chunks/diff-VYFTKKYG.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-U63N4LYI.js"),rollback:()=>import("./chunks/rollback-BMW5JDHP.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
+import{FlagwrightError}from"./chunks/chunk-I7VXUXPW.js";import"./chunks/chunk-TIHEGIK3.js";var commands={lint:()=>import("./chunks/lint-DECYWZIS.js"),build:()=>import("./chunks/build-DDQBCB2O.js"),test:()=>import("./chunks/test-5UB3Y6WR.js"),evaluate:()=>import("./chunks/evaluate-FBPVFGX4.js"),diff:()=>import("./chunks/diff-NTMWLUCZ.js"),comment:()=>import("./chunks/comment-NLD4DRGX.js"),deploy:()=>import("./chunks/deploy-NZW4NWCV.js"),rollback:()=>import("./chunks/rollback-SHXCZ37X.js")},HELP=`flagwright \u2014 lint, build, test, diff and deploy Featurevisor flag repos
 
 usage: flagwright <command> [options]
 

@@ -1,6 +1,6 @@
 // azblob://account/container/prefix through @azure/storage-blob (DefaultAzureCredential; a connection string for emulators).
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { joinKey, ProviderError, type Provider, type ProviderFactory, type PutOptions, type RemoteObject } from './types.ts';
+import { joinKey, listPrefixes, ProviderError, type Provider, type ProviderFactory, type PutOptions, type RemoteObject } from './types.ts';
 
 const ROLE = '"Storage Blob Data Contributor" on the container (list, read, write, delete blobs)';
 
@@ -55,9 +55,7 @@ const createAzure: ProviderFactory = async (location, options) => {
     list: (listOptions = {}) =>
       guard(async () => {
         const out: RemoteObject[] = [];
-        const rootPrefix = prefix ? `${prefix}/` : '';
-        const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
-        const listPrefix = under ? `${under}/` : '';
+        const { rootPrefix, listPrefix } = listPrefixes(prefix, listOptions.under);
         const pages = listOptions.shallow
           ? container.listBlobsByHierarchy('/', { prefix: listPrefix }).byPage({ maxPageSize: 5000 })
           : container.listBlobsFlat({ prefix: listPrefix }).byPage({ maxPageSize: 5000 });

@@ -1,6 +1,6 @@
 // gs://bucket/prefix through @google-cloud/storage (Application Default Credentials; WIF via google-github-actions/auth).
 import { Storage, type File } from '@google-cloud/storage';
-import { joinKey, ProviderError, type Provider, type ProviderFactory, type RemoteObject } from './types.ts';
+import { joinKey, listPrefixes, ProviderError, type Provider, type ProviderFactory, type RemoteObject } from './types.ts';
 
 const PERMISSIONS = 'storage.objects.list, storage.objects.get, storage.objects.create, storage.objects.update, storage.objects.delete (e.g. roles/storage.objectAdmin on the bucket)';
 
@@ -45,9 +45,7 @@ const createGcs: ProviderFactory = async (location, options) => {
     list: (listOptions = {}) =>
       guard(async () => {
         const out: RemoteObject[] = [];
-        const rootPrefix = prefix ? `${prefix}/` : '';
-        const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
-        const listPrefix = under ? `${under}/` : '';
+        const { rootPrefix, listPrefix } = listPrefixes(prefix, listOptions.under);
         let query: Record<string, unknown> | null = { prefix: listPrefix, autoPaginate: false, maxResults: 1000, ...(listOptions.shallow ? { delimiter: '/' } : {}) };
         while (query) {
           const [files, next]: [File[], Record<string, unknown> | null] = (await bucket.getFiles(query)) as never;

@@ -1,25 +1,9 @@
 // file://DIR: a plain folder (the embedded default). Writes are atomic per file (temp + rename).
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHash } from 'node:crypto';
-import type { Provider, ProviderFactory, RemoteObject } from './types.ts';
-
-async function walk(root: string, dir: string, out: RemoteObject[], shallow = false): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  await Promise.all(
-    entries.map(async (entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return shallow ? undefined : walk(root, path, out);
-      if (!entry.isFile() || entry.name.includes('.flagwright-tmp-')) return;
-      const bytes = await readFile(path);
-      out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') });
-    }),
-  );
-}
+import { listFolder } from './folder.ts';
+import type { Provider, ProviderFactory } from './types.ts';
 
 const createLocal: ProviderFactory = async (location) => {
   const root = location.dir!;
@@ -29,11 +13,7 @@ const createLocal: ProviderFactory = async (location) => {
   const provider: Provider = {
     kind: 'local folder',
     supportsHeaders: false,
-    async list(listOptions = {}) {
-      const out: RemoteObject[] = [];
-      await walk(root, listOptions.under ? join(root, ...listOptions.under.split('/')) : root, out, listOptions.shallow);
-      return out;
-    },
+    list: (listOptions = {}) => listFolder(root, listOptions, (name) => name.includes('.flagwright-tmp-')),
     async get(key) {
       const body = await readFile(join(root, key)).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;

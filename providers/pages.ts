@@ -1,32 +1,18 @@
 // pages://branch/dir: GitHub Pages through a branch push. Never force-pushes; keeps other content;
 // on a non-fast-forward it fetches the new tip, replays this deploy's writes and pushes again.
 // Pages serves every file with Cache-Control: max-age=600, so headers cannot be set here.
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FlagwrightError } from '../src/model/diagnostic.ts';
 import { git, gitRaw } from '../src/util/git.ts';
-import { ProviderError, type Provider, type ProviderFactory, type RemoteObject } from './types.ts';
+import { listFolder } from './folder.ts';
+import { ProviderError, type Provider, type ProviderFactory } from './types.ts';
 
 type Op = { kind: 'put'; key: string; body: Buffer } | { kind: 'delete'; key: string };
 
 const IDENTITY = ['-c', 'user.name=flagwright', '-c', 'user.email=flagwright@users.noreply.github.com'];
 const PUSH_ATTEMPTS = 5;
-
-async function walk(root: string, dir: string, out: RemoteObject[], shallow = false): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  await Promise.all(
-    entries.map(async (entry) => {
-      if (entry.name === '.git') return;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return shallow ? undefined : walk(root, path, out);
-      if (!entry.isFile()) return;
-      const bytes = await readFile(path);
-      out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') });
-    }),
-  );
-}
 
 async function remoteUrl(options: Parameters<ProviderFactory>[1]): Promise<string> {
   if (options.pagesRemote) return options.pagesRemote;
@@ -67,11 +53,7 @@ const createPages: ProviderFactory = async (location, options) => {
   const provider: Provider = {
     kind: 'github pages',
     supportsHeaders: false,
-    async list(listOptions = {}) {
-      const out: RemoteObject[] = [];
-      await walk(root, listOptions.under ? join(root, ...listOptions.under.split('/')) : root, out, listOptions.shallow);
-      return out;
-    },
+    list: (listOptions = {}) => listFolder(root, listOptions, (name) => name === '.git'),
     async get(key) {
       const body = await readFile(join(root, key)).catch(() => undefined);
       return body ? { body } : undefined;

@@ -9,7 +9,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { parseListPageDirectly, type ListPage } from './s3-list.ts';
-import { joinKey, ProviderError, type Provider, type ProviderFactory, type PutOptions, type RemoteObject } from './types.ts';
+import { joinKey, listPrefixes, ProviderError, type Provider, type ProviderFactory, type PutOptions, type RemoteObject } from './types.ts';
 
 export const S3_PERMISSIONS = 's3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject, cloudfront:CreateInvalidation, cloudfront:GetInvalidation';
 
@@ -90,9 +90,7 @@ const createS3: ProviderFactory = async (location, options) => {
       guard(async () => {
         const out: RemoteObject[] = [];
         let token: string | undefined;
-        const rootPrefix = prefix ? `${prefix}/` : '';
-        const under = listOptions.under ? joinKey(prefix, listOptions.under) : prefix;
-        const listPrefix = under ? `${under}/` : '';
+        const { rootPrefix, listPrefix } = listPrefixes(prefix, listOptions.under);
         do {
           const command = new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token, ...(listOptions.shallow ? { Delimiter: '/' } : {}) });
           let page: ListPage | undefined;

@@ -91,6 +91,12 @@ export interface TargetLocation {
   uri: string;
 }
 
+/** Where a listing starts, and what to strip from the keys it returns. */
+export function listPrefixes(prefix: string, under: string | undefined): { rootPrefix: string; listPrefix: string } {
+  const start = under ? joinKey(prefix, under) : prefix;
+  return { rootPrefix: prefix ? `${prefix}/` : '', listPrefix: start ? `${start}/` : '' };
+}
+
 /** Joins a prefix and a relative key with exactly one slash. */
 export function joinKey(prefix: string, key: string): string {
   return prefix ? `${prefix}/${key}` : key;

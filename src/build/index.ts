@@ -8,7 +8,7 @@ import { loadProject } from '../project/load.ts';
 import { createDatafileBuilder } from './datafile.ts';
 import { revisionFromContent, revisionFromGit } from './revision.ts';
 import { toSchemaV1 } from './schema-v1.ts';
-import { stateFromDirectory, stateFromFeaturevisorFiles, stateFromUrl, type PreviousState } from './state.ts';
+import { stateFromDatafileSet, stateFromDirectory, stateFromFeaturevisorFiles, stateFromUrl, type PreviousState } from './state.ts';
 
 export type { PreviousState } from './state.ts';
 export { stateFromDatafileSet, stateFromDatafiles } from './state.ts';
@@ -119,7 +119,6 @@ async function resolveState(project: Project, stateFrom: string | undefined): Pr
       const { readLiveDatafiles } = await import('../publish/remote-state.ts');
       const live = await readLiveDatafiles(stateFrom, {});
       if (!live) return { state: undefined, source: `nothing live at ${stateFrom}: fresh allocation` };
-      const { stateFromDatafileSet } = await import('./state.ts');
       return { state: stateFromDatafileSet(live), source: `live datafiles at ${stateFrom} (revision ${live.revision})` };
     }
     const directory = stateFrom.startsWith('file://') ? new URL(stateFrom).pathname : stateFrom;

@@ -89,6 +89,13 @@ function firstContent(lines: Line[], start: number, end: number): number {
   return -1;
 }
 
+/** A line's text and indentation as seen by `block`: its first line may start after a "- ". */
+function entryAt(lines: Line[], index: number, block: Block): { text: string; indent: number } {
+  const line = lines[index];
+  if (index !== block.inlineLine) return line;
+  return { text: line.text.slice(block.indent - line.indent), indent: block.indent };
+}
+
 export function fastLocate(lines: Line[], path: DocPath): FastPosition | undefined {
   if (lines.some((l) => !l.skip && (l.text.startsWith('&') || l.text.includes(': &') || l.text.startsWith('? ')))) return undefined;
   const top = firstContent(lines, 0, lines.length);
@@ -112,14 +119,8 @@ export function fastLocate(lines: Line[], path: DocPath): FastPosition | undefin
       let found = -1;
       let column = 0;
       for (let i = block.start; i < block.end; i++) {
-        const line = lines[i];
-        if (line.skip) continue;
-        let text = line.text;
-        let indent = line.indent;
-        if (i === block.inlineLine) {
-          text = line.text.slice(block.indent - line.indent);
-          indent = block.indent;
-        }
+        if (lines[i].skip) continue;
+        const { text, indent } = entryAt(lines, i, block);
         if (indent !== block.indent) continue;
         if (!(text === '-' || text.startsWith('- '))) return undefined;
         if (++seen === step) {
@@ -130,7 +131,7 @@ export function fastLocate(lines: Line[], path: DocPath): FastPosition | undefin
       }
       if (found < 0) return block.indent < 0 ? undefined : position;
       const itemEnd = endOfBlock(lines, found + 1, column, false);
-      const lineText = found === block.inlineLine ? lines[found].text.slice(block.indent - lines[found].indent) : lines[found].text;
+      const lineText = entryAt(lines, found, block).text;
       const afterDash = lineText.slice(1);
       const gap = afterDash.length - afterDash.trimStart().length;
       if (afterDash.trim() === '') {
@@ -150,14 +151,8 @@ export function fastLocate(lines: Line[], path: DocPath): FastPosition | undefin
     let found = -1;
     let rest = '';
     for (let i = block.start; i < block.end; i++) {
-      const line = lines[i];
-      if (line.skip) continue;
-      let text = line.text;
-      let indent = line.indent;
-      if (i === block.inlineLine) {
-        text = line.text.slice(block.indent - line.indent);
-        indent = block.indent;
-      }
+      if (lines[i].skip) continue;
+      const { text, indent } = entryAt(lines, i, block);
       if (indent !== block.indent) continue;
       if (text.startsWith('- ') || text === '-') return undefined;
       const parsed = keyOf(text);
