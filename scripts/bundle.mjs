@@ -4,11 +4,13 @@
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist');
+// `--outdir DIR` bundles elsewhere (e.g. a private copy to measure while dist/ is being rebuilt).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > -1 ? resolve(process.argv[outdirFlag + 1]) : join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
 
 // @actions/core pulls an HTTP client (undici, ~540 KiB) for OIDC tokens and @actions/exec for platform
