@@ -1,10 +1,12 @@
-// Reads and parses one YAML file defensively. js-yaml is the fast path (and has Featurevisor's own
-// semantics: unquoted timestamps become Dates); documents with anchors go through the `yaml` package,
-// whose alias limit stops "billion laughs" documents before they expand.
-import { readFileSync, statSync } from 'node:fs';
+// Reads and parses one YAML file defensively. The block-YAML parser (fast-yaml.ts) answers for plain flag
+// files; whatever it leaves goes to js-yaml (Featurevisor's own semantics: unquoted timestamps become
+// Dates, and it reports syntax errors), or to the `yaml` package when the document has anchors: its alias
+// limit stops "billion laughs" documents before they expand.
+import { readFileSync } from 'node:fs';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import { parse as parseYamlSafely } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { parseFastYaml, UNSUPPORTED } from './fast-yaml.ts';
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -19,17 +21,20 @@ function problem(file: string, line: number, column: number, rule: string, messa
 
 /** `absolute` is read from disk; `file` is the project-relative name used in diagnostics. */
 export function parseYamlFile(absolute: string, file: string): ParseOutcome {
-  let bytes: Buffer;
+  let text: string;
   try {
-    const size = statSync(absolute).size;
-    if (size > MAX_FILE_BYTES) {
-      return problem(file, 1, 1, 'file-too-large', `file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
-    }
-    bytes = readFileSync(absolute);
+    // One native read; the size limit is checked on the text (a file is only a few KiB normally).
+    text = readFileSync(absolute, 'utf8');
   } catch (error) {
     return problem(file, 1, 1, 'io', `cannot read: ${(error as Error).message}`);
   }
-  return parseYamlText(bytes, file);
+  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    return problem(file, 1, 1, 'file-too-large', `file is ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
+  }
+  // Invalid bytes decode to U+FFFD; only then is the file checked strictly (U+FFFD may also be real text).
+  if (text.includes('\uFFFD')) return parseYamlText(readFileSync(absolute), file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return parseYamlString(text, file);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -45,7 +50,16 @@ export function parseYamlText(bytes: Buffer, file: string): ParseOutcome {
     return problem(file, line, column, 'invalid-utf8', 'file is not valid UTF-8');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return parseYamlString(text, file);
+}
 
+/** Parses decoded YAML text: the fast block-YAML parser first, js-yaml (or `yaml` for anchors) for the rest. */
+export function parseYamlString(text: string, file: string): ParseOutcome {
+  const fast = FORBIDDEN_WORD.test(text) ? UNSUPPORTED : parseFastYaml(text);
+  if (fast !== UNSUPPORTED) {
+    if (fast !== null && typeof fast === 'object' && !Array.isArray(fast) && !(fast instanceof Date)) return { ok: true, doc: fast as Record<string, unknown> };
+    return problem(file, 1, 1, 'schema', 'expected a YAML mapping (key: value pairs) at the top level');
+  }
   let doc: unknown;
   try {
     doc = text.includes('&') && ANCHOR.test(text) ? parseYamlSafely(text, { schema: 'core', customTags: ['timestamp', 'merge'], maxAliasCount: 100, uniqueKeys: true }) : loadYaml(text, { filename: file });

@@ -1,0 +1,484 @@
+// A fast parser for the block-style YAML that flag repositories are written in: block mappings and
+// sequences, plain and quoted one-line scalars, one-line flow collections, literal/folded block scalars
+// and comments. Anything else — anchors, tags, multi-line plain or quoted scalars, duplicate keys,
+// tabs, CRLF, several documents, any construct it is not sure of — returns UNSUPPORTED, and the caller
+// uses js-yaml, which also reports every syntax error. Where it answers, the result equals js-yaml's
+// `load` (same scalar resolution: js-yaml's own implicit types decide), which a differential test checks.
+import jsYaml from 'js-yaml';
+
+export const UNSUPPORTED: unique symbol = Symbol('unsupported YAML');
+type Value = unknown;
+
+class Unsupported extends Error {}
+const UNSUPPORTED_ERROR = new Unsupported();
+const bail = (): never => {
+  throw UNSUPPORTED_ERROR;
+};
+
+type ImplicitType = { tag: string; resolve(s: string): boolean; construct(s: string): unknown };
+const implicitTypes = (jsYaml.DEFAULT_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+const WORDS = new Map<string, unknown>([
+  ['true', true], ['True', true], ['TRUE', true],
+  ['false', false], ['False', false], ['FALSE', false],
+  ['null', null], ['Null', null], ['NULL', null],
+]);
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+
+/** A plain scalar's value, exactly as js-yaml's default schema resolves it. */
+function resolvePlain(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // Letters start strings unless the scalar is one of the boolean/null words (.inf/.nan start with ".").
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if (c === 116 || c === 84 || c === 102 || c === 70 || c === 110 || c === 78) return WORDS.has(text) ? WORDS.get(text) : text;
+    return text;
+  }
+  if (isPlainDecimal(text)) return Number(text);
+  for (const type of implicitTypes) {
+    if (type.resolve(text)) {
+      if (type.tag.endsWith(':merge')) bail();
+      return type.construct(text);
+    }
+  }
+  return text;
+}
+
+/** "-12", "0", "3.25": numbers whose js-yaml value is exactly Number(text) (no "_", exponent or leading zero). */
+function isPlainDecimal(text: string): boolean {
+  let i = text.charCodeAt(0) === DASH ? 1 : 0;
+  if (i === text.length) return false;
+  const first = text.charCodeAt(i);
+  if (first < 48 || first > 57 || (first === 48 && i + 1 < text.length && text.charCodeAt(i + 1) !== 46)) return false;
+  let dot = false;
+  let digitsAfterDot = 0;
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && !dot) dot = true;
+    else if (c >= 48 && c <= 57) {
+      if (dot) digitsAfterDot++;
+    } else return false;
+  }
+  return text.length < 16 && (!dot || digitsAfterDot > 0);
+}
+
+/** Characters that cannot start a plain scalar here (or start constructs this parser leaves to js-yaml). */
+function isUnsafeStart(c: number): boolean {
+  // & * ! | > % @ ` , [ ] { } # ? :  (quotes, flows and block scalars are handled by the callers)
+  return c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 44 ||
+    c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 63 || c === COLON;
+}
+
+// Per-line tables, reused across files (parsing is synchronous).
+let lineStart = new Int32Array(256);
+let lineEnd = new Int32Array(256);
+/** Column of the first content character; -1 for blank and comment-only lines. */
+let indentOf = new Int32Array(256);
+/** Absolute offset where parsing of a line starts (after "- " for compact mapping entries). */
+let startOf = new Int32Array(256);
+
+class Parser {
+  private readonly text: string;
+  private readonly count: number;
+  /** The line after the node just parsed (an out-parameter, to avoid allocating tuples). */
+  private after = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    let count = 0;
+    let pos = 0;
+    const length = text.length;
+    while (pos <= length) {
+      if (count === lineStart.length) grow();
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = length;
+      let p = pos;
+      while (p < end && text.charCodeAt(p) === SPACE) p++;
+      lineStart[count] = pos;
+      lineEnd[count] = end;
+      startOf[count] = p;
+      indentOf[count] = p === end || text.charCodeAt(p) === HASH ? -1 : p - pos;
+      count++;
+      pos = end + 1;
+    }
+    this.count = count;
+  }
+
+  /** The next line at or after `i` with content, or the line count. */
+  private next(i: number): number {
+    while (i < this.count && indentOf[i] < 0) i++;
+    return i;
+  }
+
+  private isDash(p: number, end: number): boolean {
+    return this.text.charCodeAt(p) === DASH && (p + 1 === end || this.text.charCodeAt(p + 1) === SPACE);
+  }
+
+  document(): Value {
+    let i = this.next(0);
+    if (i === this.count) bail(); // empty: js-yaml's answer (undefined) is cheap to get
+    if (lineEnd[i] - lineStart[i] === 3 && this.text.startsWith('---', lineStart[i])) i = this.next(i + 1);
+    if (i === this.count || indentOf[i] !== 0) bail();
+    const value = this.block(i, 0);
+    if (this.next(this.after) !== this.count) bail();
+    return value;
+  }
+
+  /** A block node whose first line is `i`, at indentation `indent`. */
+  private block(i: number, indent: number): Value {
+    return this.isDash(startOf[i], lineEnd[i]) ? this.sequence(i, indent) : this.mapping(i, indent);
+  }
+
+  private sequence(i: number, indent: number): Value {
+    const text = this.text;
+    const items: Value[] = [];
+    while (i < this.count) {
+      const at = startOf[i];
+      const end = lineEnd[i];
+      // A line at this indentation without "- " ends a sequence that is aligned with its key.
+      if (!this.isDash(at, end)) break;
+      let rest = at + 1;
+      while (text.charCodeAt(rest) === SPACE) rest++;
+      if (rest >= end || text.charCodeAt(rest) === HASH) {
+        if (rest < end && text.charCodeAt(rest - 1) !== SPACE) bail();
+        const item = this.nested(i, indent, false);
+        items.push(item);
+        // js-yaml lets a shallower "- " line after an empty item continue this sequence: leave that to it.
+        const j = this.next(this.after);
+        if (item === null && j < this.count && indentOf[j] < indent && this.isDash(startOf[j], lineEnd[j])) bail();
+      } else if (this.isDash(rest, end)) {
+        bail(); // "- - x": compact nested sequences
+      } else if (this.keyEnd(rest, end) >= 0) {
+        // "- key: value": a mapping whose entries sit at the column of "key"
+        const column = rest - lineStart[i];
+        indentOf[i] = column;
+        startOf[i] = rest;
+        items.push(this.mapping(i, column));
+      } else {
+        items.push(this.inline(i, rest, indent));
+      }
+      i = this.next(this.after);
+      if (i === this.count || indentOf[i] < indent) break;
+      if (indentOf[i] !== indent) bail();
+    }
+    this.after = i;
+    return items;
+  }
+
+  private mapping(i: number, indent: number): Value {
+    const text = this.text;
+    const map: Record<string, Value> = {};
+    while (i < this.count) {
+      const at = startOf[i];
+      const end = lineEnd[i];
+      const colon = this.keyEnd(at, end);
+      if (colon < 0) bail();
+      const key = this.key(at, colon);
+      if (Object.hasOwn(map, key)) bail(); // js-yaml reports duplicates with their position
+      let rest = colon + 1;
+      while (text.charCodeAt(rest) === SPACE) rest++;
+      map[key] = rest >= end || text.charCodeAt(rest) === HASH ? this.nested(i, indent, true) : this.inline(i, rest, indent);
+      i = this.next(this.after);
+      if (i === this.count || indentOf[i] < indent) break;
+      if (indentOf[i] !== indent || this.isDash(startOf[i], lineEnd[i])) bail();
+    }
+    this.after = i;
+    return map;
+  }
+
+  /** The value after "key:" or "-" with nothing else on the line: a deeper block, or null. */
+  private nested(i: number, indent: number, sequenceMayAlign: boolean): Value {
+    const j = this.next(i + 1);
+    if (j < this.count) {
+      const childIndent = indentOf[j];
+      if (childIndent > indent) return this.block(j, childIndent);
+      // A sequence may sit at its key's own indentation ("rules:\n- ...").
+      if (sequenceMayAlign && childIndent === indent && this.isDash(startOf[j], lineEnd[j])) return this.sequence(j, indent);
+    }
+    this.after = i + 1;
+    return null;
+  }
+
+  /** A value that starts on line `i` at offset `at`: a scalar, a flow collection or a block scalar. */
+  private inline(i: number, at: number, parentIndent: number): Value {
+    const text = this.text;
+    const end = lineEnd[i];
+    const c = text.charCodeAt(at);
+    let value: Value;
+    if (c === 124 || c === 62) return this.blockScalar(i, at, parentIndent); // | >
+    if (c === QUOTE || c === APOSTROPHE || c === 91 || c === 123) {
+      const scanner = new Scanner(text, at, end);
+      value = c === 91 || c === 123 ? scanner.flow() : scanner.quoted();
+      const stop = scanner.p;
+      const next = skipSpaces(text, stop);
+      if (next < end && (text.charCodeAt(next) !== HASH || next === stop)) bail();
+    } else {
+      if (isUnsafeStart(c) || this.isDash(at, end)) bail();
+      let stop = findPair(text, SPACE, HASH, at, end);
+      if (stop < 0) stop = end;
+      while (text.charCodeAt(stop - 1) === SPACE) stop--;
+      // "a: b: c" is an error, "a: b:" too; js-yaml says so.
+      if (findPair(text, COLON, SPACE, at, stop) >= 0 || text.charCodeAt(stop - 1) === COLON) bail();
+      value = resolvePlain(text.slice(at, stop));
+    }
+    // A one-line value must not be continued on deeper lines (a multi-line scalar or an error).
+    const j = this.next(i + 1);
+    if (j < this.count && indentOf[j] > parentIndent) bail();
+    this.after = i + 1;
+    return value;
+  }
+
+  private blockScalar(i: number, at: number, parentIndent: number): Value {
+    const text = this.text;
+    const folded = text.charCodeAt(at) === 62;
+    let strip = false;
+    let p = at + 1;
+    if (text[p] === '-') (strip = true), p++;
+    else if (text[p] === '+') bail(); // "keep" depends on the blank lines up to the next node
+    p = skipSpaces(text, p);
+    // Indentation indicators or text after the header: leave to js-yaml.
+    if (p < lineEnd[i] && !(text.charCodeAt(p) === HASH && text.charCodeAt(p - 1) === SPACE)) bail();
+    // Content: the following lines indented deeper than the parent; the first non-blank one sets the indentation.
+    let contentIndent = -1;
+    const raw: string[] = [];
+    for (let j = i + 1; j < this.count; j++) {
+      const start = lineStart[j];
+      const n = (indentOf[j] >= 0 ? startOf[j] : skipSpaces(text, start)) - start;
+      if (start + n >= lineEnd[j]) {
+        if (contentIndent >= 0 ? n > contentIndent : n > parentIndent + 1) bail(); // whitespace carried into content
+        raw.push('');
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (n <= parentIndent) break;
+        contentIndent = n;
+      } else if (n < contentIndent) break;
+      if (folded && n > contentIndent) bail(); // more-indented lines fold differently
+      raw.push(text.slice(start + contentIndent, lineEnd[j]));
+    }
+    // Trailing blank lines are chomped: the scalar ends at its last content line.
+    let last = raw.length;
+    while (last > 0 && raw[last - 1] === '') last--;
+    let value = '';
+    if (!folded) value = raw.slice(0, last).join('\n');
+    else if (last > 0) {
+      if (raw[0] === '') bail(); // leading blank lines of folded scalars
+      value = raw[0];
+      for (let k = 1; k < last; k++) value += raw[k] === '' ? '\n' : raw[k - 1] === '' ? raw[k] : ' ' + raw[k];
+    }
+    if (last > 0 && !strip) value += '\n';
+    this.after = i + 1 + last;
+    return value;
+  }
+
+  /** Offset of the ":" ending a key that starts at `at`, or -1 when the line is not "key: ...". */
+  private keyEnd(at: number, end: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
+      const scanner = new Scanner(text, at, end);
+      scanner.quoted();
+      const colon = skipSpaces(text, scanner.p);
+      return text.charCodeAt(colon) === COLON && (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE) ? colon : -1;
+    }
+    if (isUnsafeStart(c) || this.isDash(at, end)) return -1;
+    let colon = findPair(text, COLON, SPACE, at, end);
+    if (colon < 0) colon = text.charCodeAt(end - 1) === COLON ? end - 1 : -1;
+    if (colon < 0) return -1;
+    return findPair(text, SPACE, HASH, at, colon) >= 0 ? -1 : colon;
+  }
+
+  private key(at: number, colon: number): string {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    let key: unknown;
+    if (c === QUOTE || c === APOSTROPHE) key = new Scanner(text, at, colon).quoted();
+    else {
+      let end = colon;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
+      key = resolvePlain(text.slice(at, end));
+    }
+    return keyString(key);
+  }
+}
+
+/** js-yaml turns scalar keys into strings; dates (and prototype keys) are left to it. */
+function keyString(key: unknown): string {
+  if (typeof key === 'object' && key !== null) bail();
+  const text = String(key);
+  if (text === '__proto__') bail();
+  return text;
+}
+
+function grow(): void {
+  const size = lineStart.length * 2;
+  const bigger = (old: Int32Array) => {
+    const next = new Int32Array(size);
+    next.set(old);
+    return next;
+  };
+  lineStart = bigger(lineStart);
+  lineEnd = bigger(lineEnd);
+  indentOf = bigger(indentOf);
+  startOf = bigger(startOf);
+}
+
+/** Offset of the first "ab" pair in [from, end), or -1 (indexOf without scanning past the line). */
+function findPair(text: string, a: number, b: number, from: number, end: number): number {
+  for (let p = from; p < end; p++) if (text.charCodeAt(p) === a && text.charCodeAt(p + 1) === b) return p;
+  return -1;
+}
+
+function findChar(text: string, c: number, from: number, end: number): number {
+  for (let p = from; p < end; p++) if (text.charCodeAt(p) === c) return p;
+  return -1;
+}
+
+function skipSpaces(text: string, p: number): number {
+  while (text.charCodeAt(p) === SPACE) p++;
+  return p;
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', ' ': ' ' };
+
+/** Reads quoted scalars and flow collections within one line [p, end). */
+class Scanner {
+  private readonly text: string;
+  p: number;
+  private readonly end: number;
+
+  constructor(text: string, p: number, end: number) {
+    this.text = text;
+    this.p = p;
+    this.end = end;
+  }
+
+  quoted(): string {
+    const { text, end } = this;
+    const quote = text.charCodeAt(this.p);
+    let p = this.p + 1;
+    if (quote === APOSTROPHE) {
+      let value = '';
+      for (;;) {
+        const close = findChar(text, APOSTROPHE, p, end);
+        if (close < 0) bail(); // multi-line
+        value += text.slice(p, close);
+        if (text.charCodeAt(close + 1) !== APOSTROPHE) {
+          this.p = close + 1;
+          return value;
+        }
+        value += "'";
+        p = close + 2;
+      }
+    }
+    const close = findChar(text, QUOTE, p, end);
+    if (close < 0) bail();
+    if (findChar(text, 92, p, close) < 0) {
+      this.p = close + 1;
+      return text.slice(p, close);
+    }
+    let value = '';
+    while (p < end) {
+      const ch = text[p];
+      if (ch === '"') {
+        this.p = p + 1;
+        return value;
+      }
+      if (ch !== '\\') {
+        value += ch;
+        p++;
+        continue;
+      }
+      const escape = text[p + 1];
+      if (escape === 'u') {
+        const hex = text.slice(p + 2, p + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) bail();
+        value += String.fromCharCode(parseInt(hex, 16));
+        p += 6;
+      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+        value += ESCAPES[escape];
+        p += 2;
+      } else bail();
+    }
+    return bail();
+  }
+
+  /** A flow collection starting at p ("[" or "{"). */
+  flow(): Value {
+    const text = this.text;
+    const isMap = text.charCodeAt(this.p) === 123;
+    const closer = isMap ? 125 : 93;
+    const out: Record<string, Value> | Value[] = isMap ? {} : [];
+    this.p = skipSpaces(text, this.p + 1);
+    if (text.charCodeAt(this.p) === closer) {
+      this.p++;
+      return out;
+    }
+    for (;;) {
+      let key = '';
+      if (isMap) {
+        key = keyString(this.scalar(true));
+        if (Object.hasOwn(out, key)) bail();
+        this.p = skipSpaces(text, this.p);
+        if (text.charCodeAt(this.p) !== COLON || text.charCodeAt(this.p + 1) !== SPACE) bail();
+        this.p = skipSpaces(text, this.p + 1);
+      }
+      const c = text.charCodeAt(this.p);
+      const value = c === 91 || c === 123 ? this.flow() : this.scalar(false);
+      if (isMap) (out as Record<string, Value>)[key] = value;
+      else (out as Value[]).push(value);
+      this.p = skipSpaces(text, this.p);
+      const next = text.charCodeAt(this.p);
+      if (next === closer) {
+        this.p++;
+        return out;
+      }
+      if (next !== 44 || this.p >= this.end) bail();
+      this.p = skipSpaces(text, this.p + 1);
+      if (text.charCodeAt(this.p) === closer) bail(); // trailing comma: leave to js-yaml
+    }
+  }
+
+  private scalar(isKey: boolean): Value {
+    const { text, end } = this;
+    const start = this.p;
+    const c = text.charCodeAt(start);
+    if (c === QUOTE || c === APOSTROPHE) return this.quoted();
+    // "-" must be followed by a letter or digit to start a flow scalar ("[-]" is an error).
+    if (start >= end || isUnsafeStart(c) || (c === DASH && !/[0-9A-Za-z]/.test(text[start + 1] ?? ''))) bail();
+    let stop = start;
+    for (; stop < end; stop++) {
+      const ch = text.charCodeAt(stop);
+      if (ch === 44 || ch === 93 || ch === 125 || ch === 91 || ch === 123) break; // , ] } [ {
+      if (ch === COLON) {
+        const n = text.charCodeAt(stop + 1);
+        if (n === SPACE || n === 44 || n === 93 || n === 125 || stop + 1 >= end) {
+          if (isKey) break;
+          bail(); // "[a: b]": a pair in a sequence
+        }
+      }
+      if (ch === HASH && text.charCodeAt(stop - 1) === SPACE) bail();
+    }
+    if (stop >= end) bail(); // unclosed on this line
+    this.p = stop;
+    while (text.charCodeAt(stop - 1) === SPACE) stop--;
+    if (stop === start) bail();
+    return resolvePlain(text.slice(start, stop));
+  }
+}
+
+/** The document's value, or UNSUPPORTED when js-yaml must parse it. */
+export function parseFastYaml(text: string): unknown {
+  // Whole-text screens for what this parser never handles.
+  if (text.includes('\t') || text.includes('\r') || text.includes('\n---') || text.includes('\n...')) return UNSUPPORTED;
+  try {
+    return new Parser(text).document();
+  } catch (error) {
+    if (error === UNSUPPORTED_ERROR) return UNSUPPORTED;
+    throw error;
+  }
+}
