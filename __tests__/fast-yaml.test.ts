@@ -66,7 +66,7 @@ test('fast parser equals js-yaml on every YAML file of the repository and of gen
 });
 
 const EDGE_CASES = [
-  'a: 1\nb: -2\nc: 3.5\nd: 0\ne: 012\nf: 1_000\ng: 0x1F\nh: .5\ni: +1\nj: 1e3\nk: -.inf\nl: .NaN\nm: 9007199254740993\n',
+  'a: 1\nb: -2\nc: 3.5\nd: 0\nz: -0\ny: -0.0\ne: 012\nf: 1_000\ng: 0x1F\nh: .5\ni: +1\nj: 1e3\nk: -.inf\nl: .NaN\nm: 9007199254740993\n',
   'a: true\nb: True\nc: TRUE\nd: false\ne: yes\nf: no\ng: on\nh: null\ni: Null\nj: ~\nk:\nl: nULL\n',
   'a: 2020-01-01\nb: 2020-01-01T10:00:00Z\nc: 2001-12-14t21:59:43.10-05:00\nd: 2020-1-1\ne: "2020-01-01"\n',
   'a: "x: y"\nb: \'it\'\'s\'\nc: "tab\\tnew\\nline \\u00e9 \\" \\\\ \\/"\nd: "\\x41"\ne: "unterminated\n',

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { load } from 'js-yaml';
 import { buildSchemas, renderSchemaFile, schemaFileName, type SchemaName } from '../src/lint/schemas.ts';
+import { createLintAjv, VALIDATOR_EXPORTS, validatorModuleSource } from '../src/lint/validator-code.ts';
+import * as precompiled from '../src/lint/validators.generated.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaDir = join(root, 'schemas');
@@ -61,4 +63,37 @@ test('published schemas reject unknown keys, bad operators and out-of-range numb
   assert.ok(spec({ segment: 's', assertions: [{ context: {}, expectedToMatch: true }] }));
   assert.ok(spec({ feature: 'f', assertions: [{ at: 10, environment: 'production', expectedToBeEnabled: true }] }));
   assert.equal(spec({ feature: 'f', assertions: [{ at: 120 }] }), false);
+});
+
+test('src/lint/validators.generated.js is what schemas.ts compiles to (regenerate: node src/lint/write-schemas.ts)', () => {
+  assert.equal(readFileSync(join(root, 'src/lint/validators.generated.js'), 'utf8'), validatorModuleSource(), 'validators.generated.js is stale');
+});
+
+/** Every YAML document under a folder, recursively. */
+function yamlDocs(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+test('precompiled validators answer exactly as validators compiled at run time', () => {
+  const ajv = createLintAjv();
+  const schemas = buildSchemas({ editorHints: false });
+  const docs = [...yamlDocs('__tests__/fixtures/lint'), ...yamlDocs('examples/seed-project')].flatMap((file) => {
+    try {
+      return [load(readFileSync(file, 'utf8'))];
+    } catch {
+      return []; // bad-input fixtures that are not YAML
+    }
+  });
+  assert.ok(docs.length > 50);
+  for (const name of Object.keys(schemas) as SchemaName[]) {
+    const compiled = ajv.compile(schemas[name]);
+    const validate = (precompiled as Record<string, (data: unknown) => boolean>)[VALIDATOR_EXPORTS[name]] as ((data: unknown) => boolean) & { errors?: unknown };
+    for (const doc of docs) {
+      assert.equal(validate(doc), compiled(doc), name);
+      // Same errors, down to the schema objects they point at (messages come from parentSchema).
+      assert.deepEqual(validate.errors ?? null, compiled.errors ?? null, name);
+    }
+  }
 });

@@ -7,12 +7,25 @@ import { base62Hash } from './hash.ts';
 import type { PreviousState } from './state.ts';
 
 const EMPTY = Buffer.alloc(0);
-const COMMA = Buffer.from(',');
+const MIDDLE = Buffer.from('},"features":{');
+const END = Buffer.from('}}');
 
 export interface BuiltFeature {
+  key: string;
+  /** Position in the project, the order of features in a datafile. */
+  order: number;
   feature: DatafileFeature;
-  /** `"key":{...}` as compact JSON bytes, computed once and shared by every tag's datafile. */
+  /** `,"key":{...}` as compact JSON bytes, computed once and shared by every tag's datafile. */
   fragment: Buffer;
+  /** Indices (project order) of the non-archived segments it uses, sorted by key as the hash covers them. */
+  segments: number[];
+}
+
+/** The environment-independent parts of a feature's datafile entry. */
+interface SharedParts {
+  variations?: Variation[];
+  variablesSchema?: DatafileFeature['variablesSchema'];
+  /** Segment keys named by variable overrides. */
   segments: Set<string>;
 }
 
@@ -49,28 +62,46 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
   const stringify = <T>(value: T): T | string => (config.stringify && typeof value !== 'string' ? JSON.stringify(value) : value);
   const groupRanges = groupRangesByFeature(project.groups.values());
   const perEnvironment = new Map<string, Map<string, BuiltFeature>>();
-  const segmentJson = new Map<string, string>();
+  const featureOrder = new Map([...project.features.keys()].map((key, index) => [key, index]));
 
-  const buildSegment = (key: string): string => {
-    let json = segmentJson.get(key);
+  // Segments are referred to by index (project order); per-segment JSON and bytes are computed once.
+  const segmentKeys = [...project.segments.keys()];
+  const segmentIndex = new Map(segmentKeys.map((key, index) => [key, index]));
+  const segmentJson: Array<string | undefined> = [];
+  const buildSegment = (index: number): string => {
+    let json = segmentJson[index];
     if (json === undefined) {
-      const segment = project.segments.get(key)!;
+      const segment = project.segments.get(segmentKeys[index])!;
       const out: DatafileSegment = { conditions: stringify(segment.conditions) as DatafileSegment['conditions'] };
-      json = JSON.stringify(out);
-      segmentJson.set(key, json);
+      segmentJson[index] = json = JSON.stringify(out);
     }
     return json;
   };
+  // Rank of each segment key in string order: the order in which a feature hash covers its segments.
+  const nameRank = new Int32Array(segmentKeys.length);
+  segmentKeys
+    .map((key, index) => [key, index] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .forEach(([, index], rank) => (nameRank[index] = rank));
+  const segmentIndicesOf = (keys: Set<string>): number[] => {
+    const indices: number[] = [];
+    for (const key of keys) {
+      const index = segmentIndex.get(key);
+      if (index !== undefined && project.segments.get(key)!.archived !== true) indices.push(index);
+    }
+    return indices.length > 1 ? indices.sort((a, b) => nameRank[a] - nameRank[b]) : indices;
+  };
 
-  const buildFeature = (feature: Feature, environment: string): BuiltFeature => {
-    const used = new Set<string>();
-    const out: DatafileFeature = {} as DatafileFeature;
-    if (feature.deprecated === true) out.deprecated = true;
-    out.bucketBy = feature.bucketBy ?? config.defaultBucketBy;
-    if (feature.required !== undefined) out.required = feature.required;
-    if (feature.disabledVariationValue !== undefined) out.disabledVariationValue = feature.disabledVariationValue;
+  // Variations and variablesSchema do not depend on the environment: built once per feature, shared by
+  // every environment's feature object, and serialised once (featureJson).
+  const sharedParts = new Map<Feature, SharedParts>();
+  const sharedJson = new Map<object, string>();
+  const sharedPartsOf = (feature: Feature): SharedParts => {
+    const cached = sharedParts.get(feature);
+    if (cached) return cached;
+    const parts: SharedParts = { segments: new Set() };
     if (feature.variations.length > 0 || Array.isArray(feature.raw.variations)) {
-      out.variations = feature.variations.map((variation) => {
+      parts.variations = feature.variations.map((variation) => {
         const built: Variation = { value: variation.value, weight: variation.weight };
         if (variation.variables !== undefined) built.variables = variation.variables;
         if (variation.variableOverrides !== undefined) {
@@ -80,7 +111,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
               overrides.map((override) => {
                 if (override.conditions !== undefined) return { conditions: stringify(override.conditions), value: override.value };
                 if (override.segments !== undefined) {
-                  segmentKeysOf(override.segments, used);
+                  segmentKeysOf(override.segments, parts.segments);
                   return { segments: stringify(override.segments), value: override.value };
                 }
                 return override;
@@ -91,6 +122,47 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
         return built;
       });
     }
+    if (feature.variablesSchema.length > 0) {
+      parts.variablesSchema = Object.fromEntries(
+        feature.variablesSchema.map((schema) => {
+          const entry: NonNullable<DatafileFeature['variablesSchema']>[string] = { type: schema.type, defaultValue: schema.defaultValue };
+          if (schema.deprecated === true) entry.deprecated = true;
+          if (schema.useDefaultWhenDisabled === true) entry.useDefaultWhenDisabled = true;
+          if (schema.disabledValue !== undefined) entry.disabledValue = schema.disabledValue;
+          return [schema.key, entry];
+        }),
+      );
+    }
+    sharedParts.set(feature, parts);
+    return parts;
+  };
+  /** JSON.stringify(feature), with the shared parts' JSON computed once. */
+  const featureJson = (feature: DatafileFeature): string => {
+    let json = '';
+    for (const key in feature) {
+      const value = feature[key as keyof DatafileFeature];
+      if (value === undefined) continue;
+      const shared = key === 'variations' || key === 'variablesSchema';
+      let valueJson = shared ? sharedJson.get(value as object) : undefined;
+      if (valueJson === undefined) {
+        valueJson = JSON.stringify(value);
+        if (shared) sharedJson.set(value as object, valueJson);
+      }
+      json += (json ? ',' : '{') + JSON.stringify(key) + ':' + valueJson;
+    }
+    return json ? json + '}' : '{}';
+  };
+
+  const buildFeature = (feature: Feature, environment: string): BuiltFeature => {
+    const used = new Set<string>();
+    const out: DatafileFeature = {} as DatafileFeature;
+    if (feature.deprecated === true) out.deprecated = true;
+    out.bucketBy = feature.bucketBy ?? config.defaultBucketBy;
+    if (feature.required !== undefined) out.required = feature.required;
+    if (feature.disabledVariationValue !== undefined) out.disabledVariationValue = feature.disabledVariationValue;
+    const shared = sharedPartsOf(feature);
+    if (shared.variations) out.variations = shared.variations;
+    for (const key of shared.segments) used.add(key);
     const rules = feature.rules[environment] ?? [];
     const ranges: Range[] = groupRanges.get(feature.key) ?? [];
     const allocations = allocateRules(feature.variations, rules, state?.get(environment)?.get(feature.key), ranges);
@@ -106,17 +178,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       return traffic;
     });
     if (ranges.length > 0) out.ranges = ranges;
-    if (feature.variablesSchema.length > 0) {
-      out.variablesSchema = Object.fromEntries(
-        feature.variablesSchema.map((schema) => {
-          const entry: NonNullable<DatafileFeature['variablesSchema']>[string] = { type: schema.type, defaultValue: schema.defaultValue };
-          if (schema.deprecated === true) entry.deprecated = true;
-          if (schema.useDefaultWhenDisabled === true) entry.useDefaultWhenDisabled = true;
-          if (schema.disabledValue !== undefined) entry.disabledValue = schema.disabledValue;
-          return [schema.key, entry];
-        }),
-      );
-    }
+    if (shared.variablesSchema) out.variablesSchema = shared.variablesSchema;
     const force = feature.force[environment] ?? [];
     if (force.length > 0) {
       out.force = force.map((entry) => {
@@ -133,11 +195,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
         return built as Force;
       });
     }
-    for (const key of [...used]) {
-      const segment = project.segments.get(key);
-      if (!segment || segment.archived === true) used.delete(key);
-    }
-    return { feature: out, fragment: EMPTY, segments: used };
+    return { key: feature.key, order: featureOrder.get(feature.key)!, feature: out, fragment: EMPTY, segments: segmentIndicesOf(used) };
   };
 
   const featuresFor = (environment: string): Map<string, BuiltFeature> => {
@@ -152,6 +210,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
     return built;
   };
 
+  const requiredKey = (requirement: string | { key: string }): string => (typeof requirement === 'string' ? requirement : requirement.key);
+
   // Hashes cover required features' hashes and used segments' conditions; each feature is serialised once.
   // Only datafiles that are written or compared need them, so the spec runner skips this work.
   const hashed = new Set<string>();
@@ -165,89 +225,98 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
       if (entry.feature.hash) return entry.feature.hash;
       if (hashing.has(key)) return 'cycle';
       hashing.add(key);
-      const requiredHashes = (entry.feature.required ?? []).map((r) => hashOf(typeof r === 'string' ? r : r.key) ?? '-');
-      const withoutHash = JSON.stringify(entry.feature);
-      let input = key + '\n' + withoutHash + '\n' + requiredHashes.join(',');
-      for (const segment of [...entry.segments].sort()) input += '\n' + segment + buildSegment(segment);
+      let requiredHashes = '';
+      const required = entry.feature.required;
+      if (required) for (let i = 0; i < required.length; i++) requiredHashes += (i ? ',' : '') + (hashOf(requiredKey(required[i])) ?? '-');
+      const withoutHash = featureJson(entry.feature);
+      let input = key + '\n' + withoutHash + '\n' + requiredHashes;
+      for (const segment of entry.segments) input += '\n' + segmentKeys[segment] + buildSegment(segment);
       const hash = base62Hash(input);
       entry.feature.hash = hash;
-      entry.fragment = Buffer.from(JSON.stringify(key) + ':' + withoutHash.slice(0, -1) + (withoutHash.length > 2 ? ',' : '') + '"hash":' + JSON.stringify(hash) + '}');
+      // The leading comma lets a datafile be fragments back to back (the first one is copied without it).
+      const body = withoutHash.length > 2 ? withoutHash.slice(0, -1) + ',' : '{';
+      entry.fragment = Buffer.from(',' + JSON.stringify(key) + ':' + body + '"hash":"' + hash + '"}');
       return hash;
     };
     for (const key of built.keys()) hashOf(key);
     hashed.add(environment);
   };
 
-  // environment → tag (or "\0" for every feature) → features in project order.
-  const selections = new Map<string, Map<string, Array<[string, BuiltFeature]>>>();
-  const featureOrder = new Map([...project.features.keys()].map((key, index) => [key, index]));
-  const segmentOrder = new Map([...project.segments.keys()].map((key, index) => [key, index]));
-  const ALL = '\0';
-  const featuresIn = (environment: string, tag: string | null): Array<[string, BuiltFeature]> => {
-    if (tag === null) {
-      // Every built feature: no tag filter, so no dependency can be missing.
-      return [...featuresFor(environment)];
+  // environment → tag → features in project order.
+  const selections = new Map<string, Map<string, BuiltFeature[]>>();
+  // Which features a tag's datafile already holds: a per-feature stamp (one value per tag) instead of a Set.
+  const member = new Uint32Array(featureOrder.size);
+  let memberStamp = 0;
+  const tagSelections = (environment: string): Map<string, BuiltFeature[]> => {
+    const built = featuresFor(environment);
+    // Tagged features, in project order.
+    const byTag = new Map<string, BuiltFeature[]>();
+    for (const feature of project.features.values()) {
+      const entry = built.get(feature.key);
+      if (!entry) continue; // archived or not exposed here
+      const expose = feature.expose[environment];
+      feature.tags.forEach((tag, index) => {
+        if (feature.tags.indexOf(tag) !== index) return; // a repeated tag
+        if (Array.isArray(expose) && !expose.includes(tag)) return;
+        let list = byTag.get(tag);
+        if (!list) byTag.set(tag, (list = []));
+        list.push(entry);
+      });
     }
+    for (const [tag, list] of byTag) {
+      memberStamp++;
+      for (const entry of list) member[entry.order] = memberStamp;
+      // A datafile that carries a feature also carries its required chain, or the feature could never be on.
+      const tagged = list.length;
+      for (let i = 0; i < list.length; i++) {
+        const requirements = list[i].feature.required;
+        if (!requirements) continue;
+        for (const requirement of requirements) {
+          const required = built.get(requiredKey(requirement));
+          if (!required || member[required.order] === memberStamp) continue;
+          member[required.order] = memberStamp;
+          list.push(required); // visited by this loop too, so its own chain follows
+        }
+      }
+      // Pulled-in dependencies were appended: merge them into project order.
+      if (list.length > tagged) byTag.set(tag, mergeByOrder(list.slice(0, tagged), list.slice(tagged)));
+    }
+    return byTag;
+  };
+  const featuresIn = (environment: string, tag: string | null): BuiltFeature[] => {
+    // tag null: every built feature; with no tag filter no dependency can be missing.
+    if (tag === null) return [...featuresFor(environment).values()];
     let byTag = selections.get(environment);
-    if (!byTag) {
-      const built = featuresFor(environment);
-      const keys = new Map<string, Set<string>>();
-      for (const feature of project.features.values()) {
-        if (!built.has(feature.key)) continue;
-        for (const featureTag of feature.tags) {
-          if (!isIncluded(feature, environment, featureTag)) continue;
-          let set = keys.get(featureTag);
-          if (!set) keys.set(featureTag, (set = new Set()));
-          set.add(feature.key);
-        }
-      }
-      byTag = new Map();
-      for (const [key, set] of keys) {
-        // A datafile that carries a feature also carries its required chain, or the feature could never be on.
-        let pulledIn = false;
-        for (const featureKey of set) {
-          for (const requirement of built.get(featureKey)!.feature.required ?? []) {
-            const required = typeof requirement === 'string' ? requirement : requirement.key;
-            if (!set.has(required) && built.has(required)) {
-              set.add(required); // iteration visits it too, so its own chain follows
-              pulledIn = true;
-            }
-          }
-        }
-        // Sets were filled in project order; pulled-in dependencies were appended, so restore the order.
-        const ordered = pulledIn ? [...set].sort((a, b) => featureOrder.get(a)! - featureOrder.get(b)!) : [...set];
-        byTag.set(key, ordered.map((featureKey) => [featureKey, built.get(featureKey)!]));
-      }
-      selections.set(environment, byTag);
-    }
+    if (!byTag) selections.set(environment, (byTag = tagSelections(environment)));
     return byTag.get(tag) ?? [];
   };
 
-  const segmentFragments = new Map<string, Buffer>();
-  const segmentFragment = (key: string): Buffer => {
-    let fragment = segmentFragments.get(key);
-    if (!fragment) segmentFragments.set(key, (fragment = Buffer.from(JSON.stringify(key) + ':' + buildSegment(key))));
-    return fragment;
+  const segmentFragments: Array<Buffer | undefined> = [];
+  const segmentFragment = (index: number): Buffer =>
+    (segmentFragments[index] ??= Buffer.from(',' + JSON.stringify(segmentKeys[index]) + ':' + buildSegment(index)));
+
+  const segmentObjects: Array<DatafileSegment | undefined> = [];
+  const segmentObject = (index: number): DatafileSegment => (segmentObjects[index] ??= JSON.parse(buildSegment(index)) as DatafileSegment);
+
+  // Union of the features' segments, in project order: a per-segment stamp instead of a Set of keys.
+  const stamp = new Uint32Array(segmentKeys.length);
+  let stampValue = 0;
+  const segmentsOf = (features: BuiltFeature[]): number[] => {
+    stampValue++;
+    for (const entry of features) for (const index of entry.segments) stamp[index] = stampValue;
+    const segments: number[] = [];
+    for (let index = 0; index < stamp.length; index++) if (stamp[index] === stampValue) segments.push(index);
+    return segments;
   };
 
-  const segmentObjects = new Map<string, DatafileSegment>();
-  const segmentObject = (key: string): DatafileSegment => {
-    let segment = segmentObjects.get(key);
-    if (!segment) segmentObjects.set(key, (segment = JSON.parse(buildSegment(key)) as DatafileSegment));
-    return segment;
-  };
-
-  const selected = new Map<string, { features: Array<[string, BuiltFeature]>; segments: string[] }>();
+  const selected = new Map<string, { features: BuiltFeature[]; segments: number[] }>();
   const select = (environment: string, tag: string | null) => {
-    const cacheKey = environment + '\0' + (tag ?? ALL);
-    const cached = selected.get(cacheKey);
-    if (cached) return cached;
-    const features = featuresIn(environment, tag);
-    const usedSegments = new Set<string>();
-    for (const [, entry] of features) for (const segment of entry.segments) usedSegments.add(segment);
-    const segments = [...usedSegments].sort((a, b) => segmentOrder.get(a)! - segmentOrder.get(b)!);
-    const result = { features, segments };
-    selected.set(cacheKey, result);
+    const cacheKey = environment + '\0' + (tag ?? '\0');
+    let result = selected.get(cacheKey);
+    if (!result) {
+      const features = featuresIn(environment, tag);
+      selected.set(cacheKey, (result = { features, segments: segmentsOf(features) }));
+    }
     return result;
   };
 
@@ -255,8 +324,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
     if (options.hashes !== false) ensureHashes(environment);
     const { features, segments } = select(environment, tag);
     const datafile: DatafileV2 = { schemaVersion: '2', revision, segments: {}, features: {} };
-    for (const key of segments) datafile.segments[key] = segmentObject(key);
-    for (const [key, entry] of features) datafile.features[key] = entry.feature;
+    for (const index of segments) datafile.segments[segmentKeys[index]] = segmentObject(index);
+    for (const entry of features) datafile.features[entry.key] = entry.feature;
     return datafile;
   };
 
@@ -264,22 +333,39 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
     if (config.prettyDatafile) return Buffer.from(JSON.stringify(build(environment, tag, revision), null, 2));
     ensureHashes(environment);
     const { features, segments } = select(environment, tag);
-    // Concatenating cached byte fragments avoids building and re-encoding a large string per datafile.
-    const parts: Buffer[] = [Buffer.from(`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`)];
-    segments.forEach((key, i) => {
-      if (i) parts.push(COMMA);
-      parts.push(segmentFragment(key));
-    });
-    parts.push(Buffer.from('},"features":{'));
-    features.forEach(([, entry], i) => {
-      if (i) parts.push(COMMA);
-      parts.push(entry.fragment);
-    });
-    parts.push(Buffer.from('}}'));
-    return Buffer.concat(parts);
+    // Cached byte fragments are copied into one buffer sized up front: no large string, no re-encoding.
+    const start = Buffer.from(`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`);
+    let length = start.length + MIDDLE.length + END.length - (segments.length ? 1 : 0) - (features.length ? 1 : 0);
+    for (const index of segments) length += segmentFragment(index).length;
+    for (const entry of features) length += entry.fragment.length;
+    const out = Buffer.allocUnsafe(length);
+    out.set(start, 0);
+    let offset = start.length;
+    // Each fragment leads with a comma; the first of each list is copied without it.
+    for (let i = 0; i < segments.length; i++) offset = copyFragment(out, offset, segmentFragments[segments[i]]!, i === 0);
+    out.set(MIDDLE, offset);
+    offset += MIDDLE.length;
+    for (let i = 0; i < features.length; i++) offset = copyFragment(out, offset, features[i].fragment, i === 0);
+    out.set(END, offset);
+    return out;
   };
 
   return { build, serialize };
+}
+
+function copyFragment(out: Buffer, offset: number, fragment: Buffer, first: boolean): number {
+  out.set(first ? fragment.subarray(1) : fragment, offset);
+  return offset + fragment.length - (first ? 1 : 0);
+}
+
+/** Merges two lists each sorted by project order. */
+function mergeByOrder(a: BuiltFeature[], b: BuiltFeature[]): BuiltFeature[] {
+  b.sort((x, y) => x.order - y.order);
+  const merged: BuiltFeature[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i].order < b[j].order) ? a[i++] : b[j++]);
+  return merged;
 }
 
 function rawAt(doc: Record<string, unknown>, path: Array<string | number>): Record<string, unknown> {

@@ -1,5 +1,13 @@
 // The `flagwright` executable: run the CLI with the process's arguments and streams.
-import { main } from './main.ts';
+import module from 'node:module';
+
+// A CLI starts a fresh process per command, and compiling the bundle's chunks (the AWS SDK alone is ~0.5 MB)
+// is a good part of a quick re-sync. Node's compile cache (22.1+) keeps V8's code for them in
+// os.tmpdir()/node-compile-cache (NODE_COMPILE_CACHE=dir moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off);
+// entries are keyed by file contents and Node version, so a stale one is never used. Enabled before main.ts
+// is imported so that it is cached too. Not in the Action: a hosted runner starts with an empty tmpdir.
+module.enableCompileCache?.();
+const { main } = await import('./main.ts');
 
 // `flagwright lint | head` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,5 +1,7 @@
 // flagwright CLI entry point: dispatches to one file per command under ./commands.
 import { FlagwrightError } from '../model/diagnostic.ts';
+import { resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { Command, CliIO } from './command.ts';
 
 const commands: Record<string, () => Promise<{ default: Command }>> = {
@@ -50,6 +52,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
+    if (command.readsProject && isMainThread) {
+      const onThread = await runOnCommandThreadIfLarge(argv, rest, io);
+      if (onThread !== undefined) return onThread;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof FlagwrightError) {
@@ -59,4 +65,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`flagwright ${name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/** Commands on large projects run on a command thread (src/threads/command-thread.ts); small ones stay here. */
+async function runOnCommandThreadIfLarge(argv: string[], rest: string[], io: CliIO): Promise<number | undefined> {
+  const at = rest.findIndex((arg) => arg === '--project' || arg.startsWith('--project='));
+  const project = at < 0 ? '.' : rest[at].startsWith('--project=') ? rest[at].slice('--project='.length) : rest[at + 1];
+  if (project === undefined) return undefined; // the command reports the missing value
+  const [{ loadConfig }, { threadsPay }, { runCommandOnThread }] = await Promise.all([
+    import('../project/config.ts'),
+    import('../threads/side-thread.ts'),
+    import('../threads/command-thread.ts'),
+  ]);
+  let large: boolean;
+  try {
+    large = threadsPay(await loadConfig(resolve(io.cwd, project)), 1);
+  } catch {
+    return undefined; // the command reports a broken config
+  }
+  return large ? runCommandOnThread(argv, io) : undefined;
 }

@@ -65,11 +65,23 @@ export class CompiledDatafile {
   readonly datafile: DatafileV2;
   private readonly features = new Map<string, CompiledFeature | null>();
   private readonly segments = new Map<string, Matcher | null>();
+  private readonly expressions = new Map<string, Matcher>();
   readonly lookupSegment: SegmentLookup;
 
   constructor(datafile: DatafileV2) {
     this.datafile = datafile;
     this.lookupSegment = (key) => this.segment(key);
+  }
+
+  /** The matcher of a (possibly stringified) segment expression; rules of many features share the same strings. */
+  segmentsMatcher(segments: unknown): Matcher {
+    if (typeof segments !== 'string') return compileStringifiedSegments(segments, this.lookupSegment);
+    let matcher = this.expressions.get(segments);
+    if (!matcher) {
+      matcher = compileStringifiedSegments(segments, this.lookupSegment);
+      this.expressions.set(segments, matcher);
+    }
+    return matcher;
   }
 
   featureKeys(): string[] {
@@ -81,7 +93,7 @@ export class CompiledDatafile {
     if (matcher === undefined) {
       const segments = this.datafile.segments ?? {};
       const segment = Object.hasOwn(segments, key) ? segments[key] : undefined;
-      matcher = segment ? compileSegmentConditions(segment.conditions) : null;
+      matcher = segment ? compileSharedSegmentConditions(segment.conditions) : null;
       this.segments.set(key, matcher);
     }
     return matcher ?? undefined;
@@ -92,14 +104,28 @@ export class CompiledDatafile {
     if (compiled === undefined) {
       const features = this.datafile.features ?? {};
       const raw = Object.hasOwn(features, key) ? features[key] : undefined;
-      compiled = raw ? compileFeature(key, raw, this.lookupSegment) : null;
+      compiled = raw ? compileFeature(key, raw, this) : null;
       this.features.set(key, compiled);
     }
     return compiled ?? undefined;
   }
 }
 
-function compileFeature(key: string, raw: DatafileFeature, lookup: SegmentLookup): CompiledFeature {
+/** Stringified segment conditions compile to pure matchers: share them between datafiles (one per environment). */
+const sharedConditions = new Map<string, Matcher>();
+const MAX_SHARED_CONDITIONS = 100_000;
+
+function compileSharedSegmentConditions(conditions: unknown): Matcher {
+  if (typeof conditions !== 'string') return compileSegmentConditions(conditions);
+  let matcher = sharedConditions.get(conditions);
+  if (!matcher) {
+    matcher = compileSegmentConditions(conditions);
+    if (sharedConditions.size < MAX_SHARED_CONDITIONS) sharedConditions.set(conditions, matcher);
+  }
+  return matcher;
+}
+
+function compileFeature(key: string, raw: DatafileFeature, lookup: CompiledDatafile): CompiledFeature {
   const variations = new Map<string, CompiledVariation>();
   const rawVariations = Array.isArray(raw.variations) ? raw.variations : [];
   for (const variation of rawVariations) {
@@ -122,27 +148,27 @@ function compileFeature(key: string, raw: DatafileFeature, lookup: SegmentLookup
   };
 }
 
-function compileTraffic(raw: Traffic, lookup: SegmentLookup): CompiledTraffic {
+function compileTraffic(raw: Traffic, lookup: CompiledDatafile): CompiledTraffic {
   return {
     raw,
     key: raw.key,
     percentage: raw.percentage,
-    match: compileStringifiedSegments(raw.segments, lookup),
+    match: lookup.segmentsMatcher(raw.segments),
     allocation: raw.allocation,
   };
 }
 
-function compileForce(raw: Force, index: number, lookup: SegmentLookup): CompiledForce {
+function compileForce(raw: Force, index: number, lookup: CompiledDatafile): CompiledForce {
   // Force conditions: any string but "*" is JSON (unparsable → no match), like segment conditions.
   const byConditions = raw.conditions ? compileSegmentConditions(raw.conditions) : undefined;
-  const bySegments = raw.segments ? compileStringifiedSegments(raw.segments, lookup) : undefined;
+  const bySegments = raw.segments ? lookup.segmentsMatcher(raw.segments) : undefined;
   let match: Matcher;
   if (byConditions && bySegments) match = (context) => byConditions(context) || bySegments(context);
   else match = byConditions ?? bySegments ?? MATCH_NONE;
   return { raw, index, match };
 }
 
-function compileVariation(raw: Variation, lookup: SegmentLookup): CompiledVariation {
+function compileVariation(raw: Variation, lookup: CompiledDatafile): CompiledVariation {
   let overrides: Record<string, CompiledOverride[]> | undefined;
   if (raw.variableOverrides) {
     overrides = {};
@@ -153,7 +179,7 @@ function compileVariation(raw: Variation, lookup: SegmentLookup): CompiledVariat
   return { raw, overrides };
 }
 
-function compileOverride(raw: VariableOverride, lookup: SegmentLookup): Matcher {
+function compileOverride(raw: VariableOverride, lookup: CompiledDatafile): Matcher {
   if (raw.conditions) {
     // Overrides parse any string but "*" strictly: bad JSON fails the evaluation.
     if (typeof raw.conditions === 'string' && raw.conditions !== '*') {
@@ -165,7 +191,7 @@ function compileOverride(raw: VariableOverride, lookup: SegmentLookup): Matcher 
     }
     return compileConditions(raw.conditions);
   }
-  if (raw.segments) return compileStringifiedSegments(raw.segments, lookup);
+  if (raw.segments) return lookup.segmentsMatcher(raw.segments);
   return MATCH_NONE;
 }
 

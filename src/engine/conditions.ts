@@ -81,6 +81,36 @@ function toTime(value: unknown): number {
   return value instanceof Date ? value.getTime() : new Date(value as string).getTime();
 }
 
+/**
+ * toTime that remembers its last string: one context is usually evaluated many times in a row
+ * (every call of a spec assertion), and parsing a date string is the costly part.
+ */
+function lastTimeCache(): (value: unknown) => number {
+  let lastString: string | undefined;
+  let lastTime = NaN;
+  return (value) => {
+    if (typeof value !== 'string') return toTime(value);
+    if (value !== lastString) {
+      lastTime = toTime(value);
+      lastString = value;
+    }
+    return lastTime;
+  };
+}
+
+/** A pure string test that remembers its last input and answer (for regex and semver tests, see lastTimeCache). */
+function rememberLast(test: (actual: string) => boolean): (actual: string) => boolean {
+  let lastInput: string | undefined;
+  let lastResult = false;
+  return (actual) => {
+    if (actual !== lastInput) {
+      lastResult = test(actual);
+      lastInput = actual;
+    }
+    return lastResult;
+  };
+}
+
 function compileRegex(source: string, flags: unknown): RegExp | undefined {
   try {
     // Validate with the flags as written, then drop "g": test() from lastIndex 0 is the same without it,
@@ -111,9 +141,10 @@ function compilePlainCondition(condition: Record<string, unknown>): Matcher {
     case 'before':
     case 'after': {
       const limit = toTime(value);
+      const timeOf = lastTimeCache();
       return operator === 'before'
-        ? (context) => toTime(read(context)) < limit
-        : (context) => toTime(read(context)) > limit;
+        ? (context) => timeOf(read(context)) < limit
+        : (context) => timeOf(read(context)) > limit;
     }
   }
 
@@ -217,10 +248,10 @@ function compileStringTest(operator: string, value: string, regexFlags: unknown)
       const regex = compileRegex(value, regexFlags);
       if (!regex) return () => false;
       const wanted = operator === 'matches';
-      return (actual) => {
+      return rememberLast((actual) => {
         regex.lastIndex = 0;
         return regex.test(actual) === wanted;
-      };
+      });
     }
   }
   // semver*: an invalid version on either side makes the SDK throw, which it treats as "no match".
@@ -238,10 +269,10 @@ function compileStringTest(operator: string, value: string, regexFlags: unknown)
             : operator === 'semverLessThan'
               ? (o) => o === -1
               : (o) => o <= 0;
-  return (actual) => {
+  return rememberLast((actual) => {
     const version = tryParseVersion(actual);
     return version !== undefined && accept(compareParsedVersions(version, parsed));
-  };
+  });
 }
 
 const compiledCache = new WeakMap<object, Matcher>();

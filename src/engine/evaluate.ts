@@ -4,7 +4,7 @@
 import type { Context, Traffic, Allocation } from '../model/datafile.ts';
 import type { CompiledDatafile, CompiledFeature, CompiledForce, CompiledTraffic } from './compile.ts';
 import { getBucketValue } from './hash.ts';
-import type { Evaluation, EvaluationType, EvaluatorOptions, StickyFeatures } from './types.ts';
+import type { BucketValueHookInfo, Evaluation, EvaluationType, StickyFeatures } from './types.ts';
 
 /** Deep enough for any sane `required` chain; a cycle ends as an `error` evaluation. */
 const MAX_REQUIRED_DEPTH = 64;
@@ -12,7 +12,9 @@ const MAX_REQUIRED_DEPTH = 64;
 export interface EvaluationEnvironment {
   compiled: CompiledDatafile;
   sticky: StickyFeatures | undefined;
-  bucketValueHook: EvaluatorOptions['bucketValue'];
+  bucketValueHook: ((info: BucketValueHookInfo) => number) | undefined;
+  /** A bucket value fixed for every feature (no hashing); wins over the hook. */
+  fixedBucketValue: number | undefined;
   /** Bug "required-variables": required features are checked with the caller's variableKey. */
   requiredInheritsVariableKey: boolean;
   /** Bug "forced-zero-percent-variables": a 0% rule ends variable evaluation with no value. */
@@ -104,8 +106,7 @@ function evaluateUnsafe(
   }
 
   const bucketKey = feature.bucketKey(context);
-  let bucketValue = getBucketValue(bucketKey);
-  if (env.bucketValueHook) bucketValue = env.bucketValueHook({ featureKey, bucketKey, context, bucketValue });
+  const bucketValue = bucketValueFor(env, featureKey, bucketKey, context);
 
   const traffic = matchTraffic(feature, context);
   const allocation = type !== 'flag' && traffic ? matchAllocation(traffic.allocation, bucketValue) : undefined;
@@ -223,6 +224,13 @@ function evaluateUnsafe(
     };
   }
   return { type, featureKey, reason: 'no_match', bucketKey, bucketValue, enabled: false };
+}
+
+function bucketValueFor(env: EvaluationEnvironment, featureKey: string, bucketKey: string, context: Context): number {
+  // A fixed value would replace the hash anyway, so the hash is not computed.
+  if (env.fixedBucketValue !== undefined) return env.fixedBucketValue;
+  const bucketValue = getBucketValue(bucketKey);
+  return env.bucketValueHook ? env.bucketValueHook({ featureKey, bucketKey, context, bucketValue }) : bucketValue;
 }
 
 function disabledEvaluation(

@@ -46,17 +46,20 @@ function variableResult(evaluation: Evaluation): unknown {
   return value;
 }
 const knownNames = new Set(KNOWN_SDK_DIFFERENCES.map((d) => d.name));
+const NO_BUGS: readonly string[] = [];
 
 export function createEvaluator(datafile: AnyDatafile | string, options: EvaluatorOptions = {}): Evaluator {
   const source = typeof datafile === 'string' ? (JSON.parse(datafile) as AnyDatafile) : datafile;
-  const emulate = new Set(options.emulateSdkBugs ?? []);
+  const emulate = options.emulateSdkBugs ?? NO_BUGS;
   for (const name of emulate) if (!knownNames.has(name)) throw new Error(`unknown SDK bug "${name}"`);
+  const { bucketValue } = options;
   const env: EvaluationEnvironment = {
     compiled: compileDatafile(source),
     sticky: options.sticky,
-    bucketValueHook: options.bucketValue,
-    requiredInheritsVariableKey: emulate.has('required-variables'),
-    zeroPercentStopsVariables: emulate.has('forced-zero-percent-variables'),
+    bucketValueHook: typeof bucketValue === 'function' ? bucketValue : undefined,
+    fixedBucketValue: typeof bucketValue === 'number' ? bucketValue : undefined,
+    requiredInheritsVariableKey: emulate.includes('required-variables'),
+    zeroPercentStopsVariables: emulate.includes('forced-zero-percent-variables'),
   };
 
   function run(

@@ -67,8 +67,11 @@ export interface BucketValueHookInfo {
 }
 
 export interface EvaluatorOptions {
-  /** Replaces the computed bucket value (the spec runner's `at`); called for every bucketed feature. */
-  bucketValue?: (info: BucketValueHookInfo) => number;
+  /**
+   * Replaces the computed bucket value; a hook is called for every bucketed feature. A number (the spec
+   * runner's `at` x 1000) is the same as a hook that always returns it, and skips hashing the bucket key.
+   */
+  bucketValue?: number | ((info: BucketValueHookInfo) => number);
   sticky?: StickyFeatures;
   /**
    * Reproduce named upstream SDK bugs (see KNOWN_SDK_DIFFERENCES) instead of the documented behaviour.

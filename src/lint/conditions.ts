@@ -17,18 +17,29 @@ const SEMVER_PATTERN =
   /^[v^~<>=]*?(\d+)(?:\.([x*]|\d+)(?:\.([x*]|\d+)(?:\.([x*]|\d+))?(?:-([\da-z-]+(?:\.[\da-z-]+)*))?(?:\+[\da-z-]+(?:\.[\da-z-]+)*)?)?)?$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Walks `"*"`, one condition, a list, and and/or/not nesting. */
+const NESTING = ['and', 'or', 'not'] as const;
+
+/**
+ * Walks `"*"`, one condition, a list, and and/or/not nesting. `path` is a stack, pushed and popped while
+ * walking and restored on return: whatever reports copies it, so every finding owns its path.
+ */
 export function checkConditions(ctx: LintContext, file: string, path: DocPath, conditions: unknown): void {
   if (Array.isArray(conditions)) {
-    conditions.forEach((condition, index) => checkConditions(ctx, file, [...path, index], condition));
+    for (let index = 0; index < conditions.length; index++) {
+      path.push(index);
+      checkConditions(ctx, file, path, conditions[index]);
+      path.pop();
+    }
     return;
   }
   if (!isRecord(conditions)) return; // "*" and malformed values: the schema reports those
   let nested = false;
-  for (const operator of ['and', 'or', 'not']) {
+  for (const operator of NESTING) {
     if (Array.isArray(conditions[operator])) {
       nested = true;
-      checkConditions(ctx, file, [...path, operator], conditions[operator]);
+      path.push(operator);
+      checkConditions(ctx, file, path, conditions[operator]);
+      path.pop();
     }
   }
   if (!nested) checkPlainCondition(ctx, file, path, conditions);
@@ -36,7 +47,7 @@ export function checkConditions(ctx: LintContext, file: string, path: DocPath, c
 
 function checkPlainCondition(ctx: LintContext, file: string, path: DocPath, condition: Record<string, unknown>): void {
   const { attribute, operator } = condition;
-  if (typeof attribute === 'string') checkAttributeReference(ctx, file, [...path, 'attribute'], attribute);
+  if (typeof attribute === 'string') checkAttributeReference(ctx, file, path, attribute, 'attribute');
   if (typeof operator !== 'string') return;
   const hasValue = 'value' in condition;
   const value = condition.value;
@@ -49,20 +60,19 @@ function checkPlainCondition(ctx: LintContext, file: string, path: DocPath, cond
     return;
   }
   if (!hasValue) {
-    ctx.findings.error(file, path, 'condition-value', `when operator is "${operator}", value is required`);
+    ctx.findings.error(file, path.slice(), 'condition-value', `when operator is "${operator}", value is required`);
     return;
   }
   const reported = ctx.findings.items.length;
   checkOperatorValue(ctx, file, path, operator, value, condition.regexFlags);
   // Only a well-formed condition is worth comparing with its attribute's declared type.
   if (ctx.findings.items.length === reported && typeof attribute === 'string') {
-    checkAttributeType(ctx, file, [...path, 'operator'], attribute, operator, value);
+    checkAttributeType(ctx, file, path, attribute, operator, value);
   }
 }
 
 function checkOperatorValue(ctx: LintContext, file: string, path: DocPath, operator: string, value: unknown, regexFlags: unknown): void {
-  const valuePath = [...path, 'value'];
-  const fail = (message: string) => ctx.findings.error(file, valuePath, 'condition-value', message);
+  const fail = (message: string) => ctx.findings.error(file, [...path, 'value'], 'condition-value', message);
   if (EQUALITY.has(operator)) {
     const ok = value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value);
     if (!ok) fail(`when operator is "${operator}", value must be a string, number, boolean, date or null`);
@@ -74,7 +84,7 @@ function checkOperatorValue(ctx: LintContext, file: string, path: DocPath, opera
     if (typeof value !== 'string') fail(`when operator is "${operator}", value must be a string`);
     else if (!SEMVER_PATTERN.test(value)) fail(`"${value}" is not a valid semantic version, so this condition never matches`);
   } else if (DATE.has(operator)) {
-    checkDateValue(ctx, file, valuePath, operator, value);
+    checkDateValue(ctx, file, [...path, 'value'], operator, value);
   } else if (LIST.has(operator)) {
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
       fail(`when operator is "${operator}", value must be an array of strings`);
@@ -103,11 +113,12 @@ function declaredType(ctx: LintContext, name: string): string | undefined {
 }
 
 // Warnings, not errors: attribute types are documentation in Featurevisor, and an app may send other types.
+// `path` is the condition's; the warning points at its operator.
 function checkAttributeType(ctx: LintContext, file: string, path: DocPath, attribute: string, operator: string, value: unknown): void {
   const type = declaredType(ctx, attribute);
   if (!type) return;
   const warn = (why: string) =>
-    ctx.findings.warning(file, path, 'attribute-type', `Attribute "${attribute}" is declared as ${type}, so "${operator}" ${why} (the SDK compares without converting types)`);
+    ctx.findings.warning(file, [...path, 'operator'], 'attribute-type', `Attribute "${attribute}" is declared as ${type}, so "${operator}" ${why} (the SDK compares without converting types)`);
   if (operator === 'includes' || operator === 'notIncludes') {
     if (type !== 'array') warn('only matches array values');
     return;

@@ -46,22 +46,52 @@ export function valueAt(raw: unknown, path: DocPath): unknown {
   return node;
 }
 
-/** Checks an attribute reference (condition attribute or bucketBy entry). */
-export function checkAttributeReference(ctx: LintContext, file: string, path: DocPath, name: string): void {
+/**
+ * Checks an attribute reference (condition attribute or bucketBy entry) at `path`, or at `path` + `key`
+ * when a key is given: the path is then built only if something is reported.
+ */
+export function checkAttributeReference(ctx: LintContext, file: string, path: DocPath, name: string, key?: string | number): void {
   const attribute = ctx.attributeByPath.get(name);
+  if (attribute && !attribute.archived) return;
+  const at = key === undefined ? path : [...path, key];
   if (!attribute) {
     const dot = name.indexOf('.');
     if (dot > 0 && ctx.openObjectAttributes.has(name.slice(0, dot))) return;
-    ctx.findings.error(file, path, 'unknown-attribute', `Unknown attribute "${name}"`);
+    ctx.findings.error(file, at, 'unknown-attribute', `Unknown attribute "${name}"`);
     return;
   }
-  if (attribute.archived) ctx.findings.warning(file, path, 'archived-attribute', `Attribute "${attribute.key}" is archived`);
+  ctx.findings.warning(file, at, 'archived-attribute', `Attribute "${attribute.key}" is archived`);
+}
+
+const SEGMENT_OPERATORS = ['and', 'or', 'not'] as const;
+
+/** True when a segment expression names an unknown or archived segment (what checkSegmentExpression reports). */
+function segmentExpressionHasProblem(ctx: LintContext, expression: unknown): boolean {
+  if (typeof expression === 'string') {
+    if (expression === '*') return false;
+    const segment = ctx.project.segments.get(expression);
+    return !segment || Boolean(segment.archived);
+  }
+  if (Array.isArray(expression)) {
+    for (const item of expression) if (segmentExpressionHasProblem(ctx, item)) return true;
+    return false;
+  }
+  if (!isRecord(expression)) return false;
+  for (const operator of SEGMENT_OPERATORS) {
+    if (Array.isArray(expression[operator]) && segmentExpressionHasProblem(ctx, expression[operator])) return true;
+  }
+  return false;
 }
 
 /**
- * Checks every segment key in a rule/force/override segment expression. Hot path (every rule of every
- * feature): `path` is used as a stack and copied only when something is reported.
+ * Checks the segment expression at `path` + `key` (rules, force entries, overrides). Hot path (every rule
+ * of every feature): an expression without problems, the usual case, is walked once and no path is built.
  */
+export function checkSegmentsAt(ctx: LintContext, file: string, path: DocPath, key: string, expression: unknown): void {
+  if (segmentExpressionHasProblem(ctx, expression)) checkSegmentExpression(ctx, file, [...path, key], expression);
+}
+
+/** Reports every unknown or archived segment key of an expression; `path` is used as a stack and copied only when something is reported. */
 export function checkSegmentExpression(ctx: LintContext, file: string, path: DocPath, expression: unknown): void {
   if (typeof expression === 'string') {
     if (expression === '*') return;
@@ -79,7 +109,7 @@ export function checkSegmentExpression(ctx: LintContext, file: string, path: Doc
     return;
   }
   if (!isRecord(expression)) return;
-  for (const operator of ['and', 'or', 'not']) {
+  for (const operator of SEGMENT_OPERATORS) {
     if (!Array.isArray(expression[operator])) continue;
     path.push(operator);
     checkSegmentExpression(ctx, file, path, expression[operator]);
@@ -88,9 +118,11 @@ export function checkSegmentExpression(ctx: LintContext, file: string, path: Doc
 }
 
 /** `Invalid name` as the official linter says it. */
+const NAME_WITH_DOTS = /^[a-zA-Z0-9_\-./]+$/;
+const NAME = /^[a-zA-Z0-9_\-/]+$/;
+
 export function checkEntityName(ctx: LintContext, file: string, key: string, allowDots: boolean): void {
-  const pattern = allowDots ? /^[a-zA-Z0-9_\-./]+$/ : /^[a-zA-Z0-9_\-/]+$/;
-  if (pattern.test(key)) return;
+  if ((allowDots ? NAME_WITH_DOTS : NAME).test(key)) return;
   ctx.findings.error(
     file,
     [],

@@ -1,10 +1,14 @@
 // Semantic checks of one feature: tags, bucketBy, variables, variations, rules, force, expose.
 import type { DocPath, Feature, FeatureVariableSchema } from '../model/project.ts';
 import { checkConditions } from './conditions.ts';
-import { checkAttributeReference, checkEntityName, checkSegmentExpression, isRecord, valueAt, type LintContext } from './context.ts';
+import { checkAttributeReference, checkEntityName, checkSegmentsAt, isRecord, valueAt, type LintContext } from './context.ts';
 import { checkVariableMap, checkVariableValue } from './variables.ts';
 
 const TAG_PATTERN = /^[a-z0-9-]+$/;
+// Path prefixes; checkAttributeReference copies them before reporting.
+const ROOT: DocPath = [];
+const BUCKET_BY: DocPath = ['bucketBy'];
+const BUCKET_BY_OR: DocPath = ['bucketBy', 'or'];
 const WEIGHT_TOLERANCE = 1e-6;
 
 export function checkFeature(ctx: LintContext, feature: Feature): void {
@@ -29,6 +33,13 @@ export function checkFeature(ctx: LintContext, feature: Feature): void {
   }
 }
 
+/** True when a value repeats; lists are usually short, and then a nested loop beats building a Set. */
+function hasDuplicates(values: readonly unknown[]): boolean {
+  if (values.length > 16) return new Set(values).size < values.length;
+  for (let i = 1; i < values.length; i++) for (let j = 0; j < i; j++) if (values[i] === values[j]) return true;
+  return false;
+}
+
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
@@ -47,7 +58,7 @@ function checkTags(ctx: LintContext, feature: Feature): void {
       ctx.findings.error(feature.file, ['tags', index], 'unknown-tag', `Unknown tag "${tag}"; the config's tags are: ${[...ctx.tags].join(', ')}`);
     }
   });
-  const repeated = duplicates(tags.filter((tag): tag is string => typeof tag === 'string'));
+  const repeated = hasDuplicates(tags) ? duplicates(tags.filter((tag): tag is string => typeof tag === 'string')) : [];
   if (repeated.length) ctx.findings.error(feature.file, ['tags'], 'duplicate-tag', `Duplicate tags found: ${repeated.join(', ')}`);
   if (tags.length === 0 && !feature.archived) {
     ctx.findings.warning(feature.file, ['tags'], 'no-tags', 'The feature has no tags, so it is in no datafile');
@@ -56,12 +67,13 @@ function checkTags(ctx: LintContext, feature: Feature): void {
 
 function checkBucketBy(ctx: LintContext, feature: Feature): void {
   const bucketBy = feature.raw.bucketBy;
-  const check = (path: DocPath, name: unknown) => {
-    if (typeof name === 'string' && name !== '*') checkAttributeReference(ctx, feature.file, path, name);
+  // `path` + `key` is built only when something is reported.
+  const check = (path: DocPath, key: string | number, name: unknown) => {
+    if (typeof name === 'string' && name !== '*') checkAttributeReference(ctx, feature.file, path, name, key);
   };
-  if (typeof bucketBy === 'string') check(['bucketBy'], bucketBy);
-  else if (Array.isArray(bucketBy)) bucketBy.forEach((name, index) => check(['bucketBy', index], name));
-  else if (isRecord(bucketBy) && Array.isArray(bucketBy.or)) bucketBy.or.forEach((name, index) => check(['bucketBy', 'or', index], name));
+  if (typeof bucketBy === 'string') check(ROOT, 'bucketBy', bucketBy);
+  else if (Array.isArray(bucketBy)) bucketBy.forEach((name, index) => check(BUCKET_BY, index, name));
+  else if (isRecord(bucketBy) && Array.isArray(bucketBy.or)) bucketBy.or.forEach((name, index) => check(BUCKET_BY_OR, index, name));
 }
 
 function checkVariablesSchema(ctx: LintContext, feature: Feature): Map<string, FeatureVariableSchema> {
@@ -85,7 +97,7 @@ function checkVariablesSchema(ctx: LintContext, feature: Feature): Map<string, F
 
 function checkVariations(ctx: LintContext, feature: Feature, schemaByKey: Map<string, FeatureVariableSchema>): Set<string> {
   const values = feature.variations.map((variation) => variation.value);
-  const repeated = duplicates(values);
+  const repeated = hasDuplicates(values) ? duplicates(values) : [];
   if (repeated.length) ctx.findings.error(feature.file, ['variations'], 'duplicate-variation', `Duplicate variation values found: ${repeated.join(', ')}`);
   if (feature.variations.length) {
     const sum = feature.variations.reduce((total, variation) => total + variation.weight, 0);
@@ -128,7 +140,7 @@ function checkOverrides(ctx: LintContext, feature: Feature, path: DocPath, overr
   overrides.forEach((override, index) => {
     if (!isRecord(override)) return;
     const overridePath = [...path, index];
-    if ('segments' in override) checkSegmentExpression(ctx, feature.file, [...overridePath, 'segments'], override.segments);
+    if ('segments' in override) checkSegmentsAt(ctx, feature.file, overridePath, 'segments', override.segments);
     if ('conditions' in override) checkConditions(ctx, feature.file, [...overridePath, 'conditions'], override.conditions);
     if ('value' in override) checkVariableValue(ctx, feature.file, [...overridePath, 'value'], schema, override.value);
   });
@@ -137,9 +149,9 @@ function checkOverrides(ctx: LintContext, feature: Feature, path: DocPath, overr
 /** Environment keys must be configured; v1 must list every configured environment. */
 function checkEnvironmentKeys(ctx: LintContext, feature: Feature): void {
   const { config } = ctx.project;
-  const configured = [...ctx.environments].join(', ');
+  const configured = () => [...ctx.environments].join(', ');
   const unknown = (path: DocPath, environment: string) =>
-    ctx.findings.error(feature.file, path, 'unknown-environment', `Unknown environment "${environment}"; the config's environments are: ${configured}`);
+    ctx.findings.error(feature.file, path, 'unknown-environment', `Unknown environment "${environment}"; the config's environments are: ${configured()}`);
   if (feature.dialect === 'v1') {
     const environments = feature.raw.environments;
     if (!isRecord(environments) || config.environmentsDisabled) return;
@@ -163,7 +175,7 @@ function checkEnvironmentKeys(ctx: LintContext, feature: Feature): void {
     if (!isRecord(value)) {
       // Other types are reported by the schema check.
       if (Array.isArray(value) || typeof value === 'boolean') {
-        ctx.findings.error(feature.file, [section], 'schema', `"${section}" must be keyed by environment (${configured})`);
+        ctx.findings.error(feature.file, [section], 'schema', `"${section}" must be keyed by environment (${configured()})`);
       }
       continue;
     }
@@ -181,16 +193,16 @@ function checkRules(
   const rules = feature.rules[environment] ?? [];
   if (!rules.length) return;
   const { file } = feature;
-  const listPath = rules[0].source.path.slice(0, -1);
-  const repeated = duplicates(rules.map((rule) => rule.key));
-  if (repeated.length) ctx.findings.error(file, listPath, 'duplicate-rule-key', `Duplicate rule keys found: ${repeated.join(', ')}`);
-  const where = environment ? ` in "${environment}"` : '';
+  const keys = rules.map((rule) => rule.key);
+  if (hasDuplicates(keys)) {
+    ctx.findings.error(file, rules[0].source.path.slice(0, -1), 'duplicate-rule-key', `Duplicate rule keys found: ${duplicates(keys).join(', ')}`);
+  }
 
   for (const rule of rules) {
     const path = rule.source.path;
     const raw = valueAt(feature.raw, path);
     if (!isRecord(raw)) continue;
-    if ('segments' in raw) checkSegmentExpression(ctx, file, [...path, 'segments'], raw.segments);
+    if ('segments' in raw) checkSegmentsAt(ctx, file, path, 'segments', raw.segments);
     if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
       ctx.findings.error(file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in rule "${rule.key}"`);
     }
@@ -208,6 +220,7 @@ function checkRules(
   if (ctx.project.config.enforceCatchAllRule) {
     const last = rules[rules.length - 1];
     if (valueAt(feature.raw, [...last.source.path, 'segments']) !== '*') {
+      const where = environment ? ` in "${environment}"` : '';
       ctx.findings.error(file, [...last.source.path, 'segments'], 'catch-all-rule', `The last rule${where} must have segments: "*" (enforceCatchAllRule is on)`);
     }
   }
@@ -249,7 +262,7 @@ function checkForce(
     const path = entry.source.path;
     const raw = valueAt(feature.raw, path);
     if (!isRecord(raw)) continue;
-    if ('segments' in raw) checkSegmentExpression(ctx, feature.file, [...path, 'segments'], raw.segments);
+    if ('segments' in raw) checkSegmentsAt(ctx, feature.file, path, 'segments', raw.segments);
     if ('conditions' in raw) checkConditions(ctx, feature.file, [...path, 'conditions'], raw.conditions);
     if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
       ctx.findings.error(feature.file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in force`);

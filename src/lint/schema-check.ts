@@ -1,32 +1,25 @@
 // Structural validation of each raw YAML document against its JSON Schema (schemas.ts).
-// Validators are compiled once per process; ajv errors become findings with document paths
-// and short messages (zod-style where the official linter has one).
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// The validators are compiled ahead of time (validators.generated.js, see validator-code.ts): compiling
+// them at run time cost ~100 ms per process. ajv errors become findings with document paths and short
+// messages (zod-style where the official linter has one).
+import type { ErrorObject } from 'ajv';
 import type { DocPath, Dialect } from '../model/project.ts';
 import type { FindingList } from './finding.ts';
-import { buildSchemas, type SchemaName } from './schemas.ts';
+import type { SchemaName } from './schemas.ts';
+import * as validators from './validators.generated.js';
+import type { PrecompiledValidator } from './validators.generated.js';
 
 export type EntityKind = 'attribute' | 'segment' | 'feature' | 'group' | 'test';
 
-let ajv: Ajv | undefined;
-let schemas: ReturnType<typeof buildSchemas> | undefined;
-const validators = new Map<SchemaName, ValidateFunction>();
-
-/** Compiled on first use and kept for the process: a v1 project never pays for the v2 validators. */
-function getValidator(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
-  if (validate) return validate;
-  if (!ajv) {
-    // The schemas are ours and covered by tests: skip compiling the draft-07 meta-schema to check them.
-    ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strictTypes: false, validateSchema: false });
-    // Annotation only: the message shown instead of ajv's own (editors such as VS Code honour it too).
-    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-  }
-  schemas ??= buildSchemas({ editorHints: false });
-  validate = ajv.compile(schemas[name]);
-  validators.set(name, validate);
-  return validate;
-}
+const VALIDATORS: Record<SchemaName, PrecompiledValidator> = {
+  attribute: validators.attribute,
+  segment: validators.segment,
+  'feature.v1': validators.feature_v1,
+  'feature.v2': validators.feature_v2,
+  group: validators.group,
+  'test.v1': validators.test_v1,
+  'test.v2': validators.test_v2,
+};
 
 export function schemaNameFor(kind: EntityKind, dialect: Dialect): SchemaName {
   switch (kind) {
@@ -44,7 +37,7 @@ export function checkSchema(kind: EntityKind, dialect: Dialect, file: string, ra
     findings.error(file, [], 'schema', `Expected a YAML mapping at the top level, received ${describeType(raw)}`);
     return;
   }
-  const validate = getValidator(schemaNameFor(kind, dialect));
+  const validate = VALIDATORS[schemaNameFor(kind, dialect)];
   if (validate(raw)) return;
   const seen = new Set<string>();
   for (const error of selectErrors(validate.errors ?? [])) {

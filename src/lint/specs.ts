@@ -35,10 +35,10 @@ export function checkSpec(ctx: LintContext, spec: TestSpec): void {
 }
 
 function checkEnvironment(ctx: LintContext, file: string, dialect: string, assertion: FeatureAssertion, raw: Record<string, unknown>): void {
-  const path = [...assertion.source.path, 'environment'];
+  const path = () => [...assertion.source.path, 'environment'];
   const environment = raw.environment;
   if (ctx.project.config.environmentsDisabled) {
-    if (environment !== undefined) ctx.findings.error(file, path, 'unknown-environment', 'The config sets environments: false, so assertions take no environment');
+    if (environment !== undefined) ctx.findings.error(file, path(), 'unknown-environment', 'The config sets environments: false, so assertions take no environment');
     return;
   }
   if (environment === undefined) {
@@ -48,7 +48,7 @@ function checkEnvironment(ctx: LintContext, file: string, dialect: string, asser
   }
   if (typeof environment !== 'string' || environment.includes(PLACEHOLDER)) return;
   if (!ctx.environments.has(environment)) {
-    ctx.findings.error(file, path, 'unknown-environment', `Unknown environment "${environment}"; the config's environments are: ${[...ctx.environments].join(', ')}`);
+    ctx.findings.error(file, path(), 'unknown-environment', `Unknown environment "${environment}"; the config's environments are: ${[...ctx.environments].join(', ')}`);
   }
 }
 

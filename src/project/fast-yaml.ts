@@ -38,7 +38,7 @@ function resolvePlain(text: string): unknown {
     if (c === 116 || c === 84 || c === 102 || c === 70 || c === 110 || c === 78) return WORDS.has(text) ? WORDS.get(text) : text;
     return text;
   }
-  if (isPlainDecimal(text)) return Number(text);
+  if (isPlainDecimal(text) && text !== '-0') return Number(text); // js-yaml reads the integer -0 as 0
   for (const type of implicitTypes) {
     if (type.resolve(text)) {
       if (type.tag.endsWith(':merge')) bail();
@@ -86,6 +86,11 @@ class Parser {
   private readonly count: number;
   /** The line after the node just parsed (an out-parameter, to avoid allocating tuples). */
   private after = 0;
+  /** Next " #" at or after `commentFrom` (-1: none left in the file): most files have none, so one search. */
+  private comment: number;
+  private commentFrom = 0;
+  /** Reused for quoted scalars and flow collections. */
+  private readonly scanner: Scanner;
 
   constructor(text: string) {
     this.text = text;
@@ -98,6 +103,8 @@ class Parser {
       if (end < 0) end = length;
       let p = pos;
       while (p < end && text.charCodeAt(p) === SPACE) p++;
+      // "---" / "..." at a line start after the first: several documents, or a document end.
+      if (pos > 0 && (text.startsWith('---', pos) || text.startsWith('...', pos))) bail();
       lineStart[count] = pos;
       lineEnd[count] = end;
       startOf[count] = p;
@@ -106,6 +113,33 @@ class Parser {
       pos = end + 1;
     }
     this.count = count;
+    this.comment = nextPair(text, SPACE, '#', 0);
+    this.scanner = new Scanner(text);
+  }
+
+  /**
+   * Offset of the first " #" in [from, end), or -1. Searches move forward, so one search serves many;
+   * V8 searches one character much faster than two, hence "#" and a look back.
+   */
+  private commentIn(from: number, end: number): number {
+    if (from < this.commentFrom || (this.comment >= 0 && this.comment < from)) this.comment = nextPair(this.text, SPACE, '#', from);
+    this.commentFrom = from;
+    return this.comment >= 0 && this.comment < end ? this.comment : -1;
+  }
+
+  /** Offset of the first ": " in [from, end), or -1. */
+  private colonIn(from: number, end: number): number {
+    const text = this.text;
+    for (let colon = text.indexOf(':', from); colon >= 0 && colon < end; colon = text.indexOf(':', colon + 1)) {
+      if (text.charCodeAt(colon + 1) === SPACE) return colon;
+    }
+    return -1;
+  }
+
+  private scan(at: number, end: number): Scanner {
+    this.scanner.p = at;
+    this.scanner.end = end;
+    return this.scanner;
   }
 
   /** The next line at or after `i` with content, or the line count. */
@@ -172,13 +206,16 @@ class Parser {
   private mapping(i: number, indent: number): Value {
     const text = this.text;
     const map: Record<string, Value> = {};
+    const keys: string[] = [];
     while (i < this.count) {
       const at = startOf[i];
       const end = lineEnd[i];
       const colon = this.keyEnd(at, end);
       if (colon < 0) bail();
       const key = this.key(at, colon);
-      if (Object.hasOwn(map, key)) bail(); // js-yaml reports duplicates with their position
+      // A repeated key: js-yaml reports it with its position. Maps are small, so a scan beats a keyed lookup.
+      if (keys.includes(key)) bail();
+      keys.push(key);
       let rest = colon + 1;
       while (text.charCodeAt(rest) === SPACE) rest++;
       map[key] = rest >= end || text.charCodeAt(rest) === HASH ? this.nested(i, indent, true) : this.inline(i, rest, indent);
@@ -211,18 +248,18 @@ class Parser {
     let value: Value;
     if (c === 124 || c === 62) return this.blockScalar(i, at, parentIndent); // | >
     if (c === QUOTE || c === APOSTROPHE || c === 91 || c === 123) {
-      const scanner = new Scanner(text, at, end);
+      const scanner = this.scan(at, end);
       value = c === 91 || c === 123 ? scanner.flow() : scanner.quoted();
       const stop = scanner.p;
       const next = skipSpaces(text, stop);
       if (next < end && (text.charCodeAt(next) !== HASH || next === stop)) bail();
     } else {
       if (isUnsafeStart(c) || this.isDash(at, end)) bail();
-      let stop = findPair(text, SPACE, HASH, at, end);
+      let stop = this.commentIn(at, end);
       if (stop < 0) stop = end;
       while (text.charCodeAt(stop - 1) === SPACE) stop--;
       // "a: b: c" is an error, "a: b:" too; js-yaml says so.
-      if (findPair(text, COLON, SPACE, at, stop) >= 0 || text.charCodeAt(stop - 1) === COLON) bail();
+      if (this.colonIn(at, stop) >= 0 || text.charCodeAt(stop - 1) === COLON) bail();
       value = resolvePlain(text.slice(at, stop));
     }
     // A one-line value must not be continued on deeper lines (a multi-line scalar or an error).
@@ -280,23 +317,23 @@ class Parser {
     const text = this.text;
     const c = text.charCodeAt(at);
     if (c === QUOTE || c === APOSTROPHE) {
-      const scanner = new Scanner(text, at, end);
+      const scanner = this.scan(at, end);
       scanner.quoted();
       const colon = skipSpaces(text, scanner.p);
       return text.charCodeAt(colon) === COLON && (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE) ? colon : -1;
     }
     if (isUnsafeStart(c) || this.isDash(at, end)) return -1;
-    let colon = findPair(text, COLON, SPACE, at, end);
+    let colon = this.colonIn(at, end);
     if (colon < 0) colon = text.charCodeAt(end - 1) === COLON ? end - 1 : -1;
     if (colon < 0) return -1;
-    return findPair(text, SPACE, HASH, at, colon) >= 0 ? -1 : colon;
+    return this.commentIn(at, colon) >= 0 ? -1 : colon;
   }
 
   private key(at: number, colon: number): string {
     const text = this.text;
     const c = text.charCodeAt(at);
     let key: unknown;
-    if (c === QUOTE || c === APOSTROPHE) key = new Scanner(text, at, colon).quoted();
+    if (c === QUOTE || c === APOSTROPHE) key = this.scan(at, colon).quoted();
     else {
       let end = colon;
       while (text.charCodeAt(end - 1) === SPACE) end--;
@@ -327,9 +364,11 @@ function grow(): void {
   startOf = bigger(startOf);
 }
 
-/** Offset of the first "ab" pair in [from, end), or -1 (indexOf without scanning past the line). */
-function findPair(text: string, a: number, b: number, from: number, end: number): number {
-  for (let p = from; p < end; p++) if (text.charCodeAt(p) === a && text.charCodeAt(p + 1) === b) return p;
+/** Offset of the first `first` + `second` pair starting at or after `from` (`second` found with indexOf). */
+function nextPair(text: string, first: number, second: string, from: number): number {
+  for (let p = text.indexOf(second, from + 1); p >= 0; p = text.indexOf(second, p + 1)) {
+    if (text.charCodeAt(p - 1) === first) return p - 1;
+  }
   return -1;
 }
 
@@ -348,13 +387,11 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n
 /** Reads quoted scalars and flow collections within one line [p, end). */
 class Scanner {
   private readonly text: string;
-  p: number;
-  private readonly end: number;
+  p = 0;
+  end = 0;
 
-  constructor(text: string, p: number, end: number) {
+  constructor(text: string) {
     this.text = text;
-    this.p = p;
-    this.end = end;
   }
 
   quoted(): string {
@@ -474,7 +511,7 @@ class Scanner {
 /** The document's value, or UNSUPPORTED when js-yaml must parse it. */
 export function parseFastYaml(text: string): unknown {
   // Whole-text screens for what this parser never handles.
-  if (text.includes('\t') || text.includes('\r') || text.includes('\n---') || text.includes('\n...')) return UNSUPPORTED;
+  if (text.includes('\t') || text.includes('\r')) return UNSUPPORTED;
   try {
     return new Parser(text).document();
   } catch (error) {

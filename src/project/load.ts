@@ -1,11 +1,11 @@
 // Loads a Featurevisor project: config, then every entity file of both dialects, parsed once.
+// Large projects share work between two threads at a higher level (src/threads/), not here.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Dialect, Project, ProjectConfig } from '../model/project.ts';
 import { loadConfig } from './config.ts';
-import { parseFilesInParallel } from './parallel-parse.ts';
-import type { ParseOutcome } from './parse.ts';
+import { parseYamlFile } from './parse.ts';
 import {
   featureDialect,
   normalizeAttribute,
@@ -55,8 +55,21 @@ export function listEntityFiles(directory: string, rootDirectory: string): Entit
 }
 
 export interface LoadOptions {
-  /** Read test specs too (default true); building does not need them. */
-  tests?: boolean;
+  /**
+   * Read test specs too (default true); building does not need them. A slice `{ part, parts }` reads
+   * every `parts`-th spec file from the `part`-th on, so two threads can share the specs.
+   */
+  tests?: boolean | TestSlice;
+}
+
+export interface TestSlice {
+  part: number;
+  parts: number;
+}
+
+function sliceOf(files: EntityFile[], slice: true | TestSlice | undefined): EntityFile[] {
+  if (slice === undefined || slice === true) return files;
+  return files.filter((_, index) => index % slice.parts === slice.part);
 }
 
 export async function loadProject(rootDirectory: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -64,30 +77,27 @@ export async function loadProject(rootDirectory: string, options: LoadOptions = 
   return loadProjectWithConfig(config, options);
 }
 
-export async function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): Promise<LoadResult> {
+export function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): LoadResult {
   const root = config.rootDirectory;
   const kinds = {
     attribute: listEntityFiles(config.attributesDirectoryPath, root),
     segment: listEntityFiles(config.segmentsDirectoryPath, root),
     feature: listEntityFiles(config.featuresDirectoryPath, root),
     group: listEntityFiles(config.groupsDirectoryPath, root),
-    test: options.tests === false ? [] : listEntityFiles(config.testsDirectoryPath, root),
+    test: options.tests === false ? [] : sliceOf(listEntityFiles(config.testsDirectoryPath, root), options.tests),
   };
   const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
-  const outcomes = await parseFilesInParallel(all.map((entry) => ({ absolute: entry.absolute, file: entry.file })));
-  const byFile = new Map<string, ParseOutcome>();
-  all.forEach((entry, index) => byFile.set(entry.file, outcomes[index]));
 
   const diagnostics: Diagnostic[] = [];
-  const docs = (entries: EntityFile[]) =>
-    entries.flatMap((entry) => {
-      const outcome = byFile.get(entry.file)!;
-      if (!outcome.ok) {
-        diagnostics.push(outcome.diagnostic);
-        return [];
-      }
-      return [{ ...entry, doc: outcome.doc }];
-    });
+  const docs = (entries: EntityFile[]) => {
+    const parsed: Array<EntityFile & { doc: Record<string, unknown> }> = [];
+    for (const entry of entries) {
+      const outcome = parseYamlFile(entry.absolute, entry.file);
+      if (outcome.ok) parsed.push({ ...entry, doc: outcome.doc });
+      else diagnostics.push(outcome.diagnostic);
+    }
+    return parsed;
+  };
 
   const project: Project = {
     config,

@@ -141,6 +141,9 @@ function ancestryGuard(commit: string | undefined, options: CommonOptions) {
 
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const settings = settingsFrom(options);
+  // A folder of datafiles never carries a commit: look HEAD up meanwhile (git runs while the SDK loads).
+  const head = options.commit === undefined && options.datafilesDir && options.repoDir ? resolveCommit('HEAD', options.repoDir) : undefined;
+  head?.catch(() => {});
   // The target opens first (loading its SDK is CPU work that reading files cannot overlap) and its state is
   // requested at once; the local datafiles are read and hashed while those requests are out, so on a
   // re-sync the waits overlap instead of adding up. Only reads start before the input is checked.
@@ -153,7 +156,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   await opening.catch(() => {});
   let checked: { files: LocalDatafile[]; revision: string; commit: string | undefined };
   try {
-    checked = await checkedInput(options);
+    checked = await checkedInput(options, head);
   } catch (error) {
     await opening.then((reads) => reads.provider.close?.(), () => {});
     throw error;
@@ -173,10 +176,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
 }
 
-async function checkedInput(options: DeployOptions) {
-  // A folder of datafiles never carries a commit: look HEAD up while the files are read.
-  const head = options.commit === undefined && options.datafilesDir && options.repoDir ? resolveCommit('HEAD', options.repoDir) : undefined;
-  head?.catch(() => {});
+async function checkedInput(options: DeployOptions, head: Promise<string | undefined> | undefined) {
   const input = await loadInput(options);
   const revision = options.revision ?? input.revision;
   if (!revision) throw new FlagwrightError('no revision: the datafiles carry none; pass --revision', [], 2);

@@ -1,4 +1,6 @@
 // Applies a plan in the one safe order: immutable → verify → latest → manifest → invalidate → prune.
+// Each step's writes go out together (one round trip per step on a quick re-sync): the in-progress mark with the
+// immutable copies, this revision's own manifest with the latest files (after verification, before anything refers to it).
 // If a step fails, the previous live revision is put back whole (latest files and manifest) before reporting.
 // Latest files are only changed under an in-progress mark (IN_PROGRESS_KEY), removed once the manifest is
 // written: while no mark is left, the manifest is a faithful record and re-syncs need not list latest files.
@@ -154,13 +156,17 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     }
   };
 
-  const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
-  const manifestBody = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
-  const manifestPut = (cacheControl: string) => ({
-    headers: { cacheControl, contentType: 'application/json; charset=utf-8' },
-    md5: md5Hex(manifestBody),
-    sha256: sha256Hex(manifestBody),
-  });
+  // Serialized only when it is written (a no-op re-sync of 1,000 files would pretty-print ~0.4 MB for nothing).
+  let manifestBody: { body: Buffer; md5: string; sha256: string } | undefined;
+  const putManifest = (key: string, cacheControl: string) => {
+    if (!manifestBody) {
+      const manifest = buildManifest(plan, { ...(settings.commit ? { commit: settings.commit } : {}), time, cache: settings.cache, compression: settings.compression });
+      const body = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+      manifestBody = { body, md5: md5Hex(body), sha256: sha256Hex(body) };
+    }
+    const { body, md5, sha256 } = manifestBody;
+    return call(`upload ${key}`, () => provider.put(key, body, { headers: { cacheControl, contentType: 'application/json; charset=utf-8' }, md5, sha256 }));
+  };
 
   // Latest files are about to change: mark the target so no later re-sync trusts the manifest alone until this
   // deploy (or one that lists everything) has finished. A Pages push is atomic and needs no mark.
@@ -169,37 +175,35 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
   const markBody = Buffer.from(JSON.stringify({ revision: plan.revision, time }) + '\n');
   const markPut = { headers: { cacheControl: 'no-store', contentType: 'application/json; charset=utf-8' }, md5: md5Hex(markBody), sha256: sha256Hex(markBody) };
 
-  // 1. Immutable copies (and this revision's own manifest): harmless if we stop here, nothing live references them yet.
+  // 1. Immutable copies, and the in-progress mark with them: harmless if we stop here (nothing live references
+  // the copies; a leftover mark only makes the next deploy list), and the mark is in place before step 2.
   let phase = 'immutable files';
   try {
-    await apply('immutable', plan.immutable);
+    await together([
+      apply('immutable', plan.immutable),
+      marking ? call(`upload ${IN_PROGRESS_KEY}`, () => provider.put(IN_PROGRESS_KEY, markBody, markPut)) : undefined,
+    ]);
     if (plan.immutable.some((o) => o.action === 'upload')) {
       phase = 'verification';
       await verify(provider, plan, stored, call);
     }
-    if (!plan.manifestUnchanged) {
-      phase = 'revision manifest';
-      const key = revisionManifestKey(plan.revision);
-      await call(`upload ${key}`, () => provider.put(key, manifestBody, manifestPut(settings.cache.immutable)));
-      result.uploaded++;
-    }
     log(`immutable: ${plan.immutable.filter((o) => o.action !== 'unchanged').length} written and verified`);
-    if (marking) {
-      phase = 'in-progress mark';
-      await call(`upload ${IN_PROGRESS_KEY}`, () => provider.put(IN_PROGRESS_KEY, markBody, markPut));
-    }
   } catch (error) {
     throw failure(phase, error, result, 'The live revision was not touched.');
   }
 
-  // 2. Latest files, then the manifest last. From here a failure restores the previous live revision.
+  // 2. Latest files (with this revision's own manifest, for rollback), then the manifest last. From here a
+  // failure restores the previous live revision.
   try {
     phase = 'latest files';
-    await apply('latest', plan.latest);
+    await together([
+      apply('latest', plan.latest),
+      plan.manifestUnchanged ? undefined : putManifest(revisionManifestKey(plan.revision), settings.cache.immutable).then(() => void result.uploaded++),
+    ]);
     log(`latest: ${changedLatest.length} written`);
     if (!plan.manifestUnchanged) {
       phase = 'manifest';
-      await call(`upload ${MANIFEST_KEY}`, () => provider.put(MANIFEST_KEY, manifestBody, manifestPut(settings.cache.manifest)));
+      await putManifest(MANIFEST_KEY, settings.cache.manifest);
       result.uploaded++;
       log(`manifest: revision ${plan.revision} is live`);
     }
@@ -258,6 +262,12 @@ export async function publish(provider: Provider, settings: PublishSettings): Pr
     }
   }
   return result;
+}
+
+/** Awaits every write of a step, then throws the first failure: nothing is still in flight when a step is reported. */
+async function together(writes: Array<Promise<unknown> | undefined>): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Prune candidates minus files that a kept revision still uses (unchanged files point at older folders). */

@@ -56,8 +56,8 @@ export interface LocalDatafile {
   /** File name, e.g. "featurevisor-tag-all.json". */
   name: string;
   bytes: Buffer;
-  /** Hex MD5 of `bytes` when already known (computed as each file is read, overlapping the remote reads). */
-  md5?: string;
+  /** Hex SHA-256 of `bytes` when already known (computed as each file is read, overlapping the remote reads). */
+  sha256?: string;
   /** Where an immutable copy of exactly these bytes already is (rollback), instead of this revision's folder. */
   immutableKey?: string;
 }

@@ -96,26 +96,27 @@ export function planDeploy(input: PlanInput): Plan {
     return { key, action, body, md5, sha256, headers };
   };
 
-  const sorted = [...input.files].sort((a, b) => latestKey(a).localeCompare(latestKey(b)));
-  for (const file of sorted) {
-    const path = latestKey(file);
-    const body = encode(file.bytes, input.compression);
-    const md5 = body === file.bytes && file.md5 ? file.md5 : md5Hex(body);
+  // Code-unit order: localeCompare would first spend ~8 ms of a quick re-sync loading ICU collation data.
+  const sorted = input.files.map((file) => ({ file, key: latestKey(file) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { file, key: path } of sorted) {
+    const sha256 = file.sha256 ?? sha256Hex(file.bytes);
     const previous = liveByPath.get(path);
     const keepable =
       previous &&
       live?.contentEncoding === input.compression &&
       (remoteByKey.has(previous.immutablePath) ? remoteByKey.get(previous.immutablePath)!.md5 === previous.md5 : !complete) &&
       remoteByKey.get(path)?.md5 === previous.md5;
-    // Identical bytes need no hashing beyond MD5; otherwise compare flags with the revision stamp blanked.
-    if (keepable && (previous.md5 === md5 || previous.contentHash === contentHashOf(file.bytes))) {
+    // The manifest records the SHA-256 of each live file's JSON: identical bytes need neither encoding nor MD5.
+    // Otherwise compare flags with the revision stamp blanked.
+    if (keepable && (previous.sha256 === sha256 || previous.contentHash === contentHashOf(file.bytes))) {
       // Same flags as live: keep the live copy (and its revision stamp); at most its headers change.
       immutable.push(object(previous.immutablePath, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
       latest.push(object(path, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
       files.push(previous);
       continue;
     }
-    const sha256 = sha256Hex(file.bytes);
+    const body = encode(file.bytes, input.compression);
+    const md5 = md5Hex(body);
     const iKey = file.immutableKey ?? immutableKey(file, input.revision);
     immutable.push(object(iKey, body, md5, sha256, input.cache.immutable, live?.cacheControl.immutable));
     latest.push(object(path, body, md5, sha256, input.cache.latest, live?.cacheControl.latest));
@@ -156,7 +157,9 @@ export function planDeploy(input: PlanInput): Plan {
     live.cacheControl.latest === input.cache.latest &&
     live.cacheControl.immutable === input.cache.immutable &&
     live.contentEncoding === input.compression &&
-    JSON.stringify(live.files) === JSON.stringify(files) &&
+    // Kept entries are the live manifest's own objects: only the others need comparing by value.
+    live.files.length === files.length &&
+    files.every((file, i) => file === live.files[i] || JSON.stringify(file) === JSON.stringify(live.files[i])) &&
     [...immutable, ...latest].every((o) => o.action === 'unchanged') &&
     JSON.stringify(live.history) === JSON.stringify(keptHistory.map((entry) => (entry.revision === input.revision ? live.history.find((h) => h.revision === entry.revision) ?? entry : entry))) &&
     JSON.stringify(live.retired ?? []) === JSON.stringify(retired) &&

@@ -12,10 +12,16 @@ export function variableMatches(type: string | undefined, expected: unknown, rec
         wanted = expected;
       }
     }
-    return isDeepStrictEqual(normalize(wanted), normalize(received));
+    return sameJsonShape(wanted, received);
   }
-  if (expected !== null && typeof expected === 'object') return isDeepStrictEqual(normalize(expected), normalize(received));
+  if (expected !== null && typeof expected === 'object') return sameJsonShape(expected, received);
   return expected === received;
+}
+
+/** Deep equality of the JSON shapes; equal JSON text (the usual case) settles it without re-parsing both sides. */
+function sameJsonShape(a: unknown, b: unknown): boolean {
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  return isDeepStrictEqual(normalize(a), normalize(b));
 }
 
 /** YAML may hand us Dates or prototype-less objects; compare their JSON shapes. */

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { formatDiagnostics } from '../render/diagnostics.ts';
 import { show } from './compare.ts';
 import { formatAssertionError } from './run.ts';
-import type { SpecReport } from './types.ts';
+import type { AssertionResult, SpecReport } from './types.ts';
 
 export type SpecReportFormat = 'text' | 'json' | 'github' | 'junit';
 
@@ -32,6 +32,28 @@ function displayPath(file: string, options: SpecFormatOptions): string {
   return (relative(options.cwd, join(options.rootDirectory, file)) || '.').split(sep).join('/');
 }
 
+type PathDisplay = (file: string) => string;
+
+/**
+ * displayPath for many files: spec files share a few directories, so node:path runs once per directory
+ * (shown directory + "/" + file name is what relative() gives, as the working directory is never a file).
+ */
+function createPathDisplay(options: SpecFormatOptions): PathDisplay {
+  const byDirectory = new Map<string, string>();
+  return (file) => {
+    const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf(sep));
+    const name = file.slice(slash + 1);
+    if (name === '' || name === '.' || name === '..') return displayPath(file, options);
+    const directory = file.slice(0, slash + 1);
+    let shown = byDirectory.get(directory);
+    if (shown === undefined) {
+      shown = displayPath(directory || '.', options);
+      byDirectory.set(directory, shown);
+    }
+    return shown === '.' ? name : `${shown}/${name}`;
+  };
+}
+
 function ms(value: number): string {
   return `${Math.round(value)}ms`;
 }
@@ -46,37 +68,39 @@ function formatTotals(report: SpecReport): string {
 }
 
 function formatText(report: SpecReport, options: SpecFormatOptions): string {
-  const lines: string[] = [];
+  const shown = createPathDisplay(options);
+  // One growing string (V8 joins the pieces lazily) instead of an array of ~40,000 lines and a join.
+  let out = '';
   for (const spec of report.specs) {
-    lines.push(`Testing: ${displayPath(spec.file, options)} (${ms(spec.durationMs)})`);
-    lines.push(`  ${spec.kind} "${spec.key}":`);
+    out += `Testing: ${shown(spec.file)} (${ms(spec.durationMs)})\n  ${spec.kind} "${spec.key}":\n`;
     for (const assertion of spec.assertions) {
       const environment = assertion.environment ? ` (${assertion.environment})` : '';
-      lines.push(`  ${assertion.passed ? '✔' : '✘'} ${assertion.description}${environment} (${ms(assertion.durationMs)})`);
-      if (assertion.passed) continue;
-      const where = assertion.line ? `${displayPath(assertion.file, options)}:${assertion.line}:${assertion.column || 1}` : displayPath(assertion.file, options);
-      lines.push(`    at ${where}`);
-      for (const error of assertion.errors) {
-        if (error.message) {
-          lines.push(`    => ${error.message}`);
-        } else {
-          lines.push(`    => ${error.field}:`, `       expected: ${show(error.expected)}`, `       received: ${show(error.received)}`);
-        }
-      }
+      out += `  ${assertion.passed ? '✔' : '✘'} ${assertion.description}${environment} (${ms(assertion.durationMs)})\n`;
+      if (!assertion.passed) out += formatFailure(assertion, shown);
     }
-    lines.push('');
+    out += '\n';
   }
-  lines.push('---', '', formatTotals(report));
-  return lines.join('\n') + '\n';
+  return `${out}---\n\n${formatTotals(report)}\n`;
+}
+
+function formatFailure(assertion: AssertionResult, shown: PathDisplay): string {
+  const where = assertion.line ? `${shown(assertion.file)}:${assertion.line}:${assertion.column || 1}` : shown(assertion.file);
+  let out = `    at ${where}\n`;
+  for (const error of assertion.errors) {
+    if (error.message) out += `    => ${error.message}\n`;
+    else out += `    => ${error.field}:\n       expected: ${show(error.expected)}\n       received: ${show(error.received)}\n`;
+  }
+  return out;
 }
 
 function toJson(report: SpecReport, options: SpecFormatOptions) {
+  const shown = createPathDisplay(options);
   return {
     passed: report.passed,
     failed: report.failed,
     durationMs: Math.round(report.durationMs),
     specs: report.specs.map((spec) => ({
-      file: displayPath(spec.file, options),
+      file: shown(spec.file),
       key: spec.key,
       kind: spec.kind,
       assertions: spec.assertions.map((a) => ({
@@ -92,16 +116,19 @@ function toJson(report: SpecReport, options: SpecFormatOptions) {
   };
 }
 
+const XML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(/[<>&"']/g, (c) => XML_ENTITIES[c]);
 }
 
 function formatJunit(report: SpecReport, options: SpecFormatOptions): string {
+  const shown = createPathDisplay(options);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(`<testsuites name="flagwright test" tests="${report.passed + report.failed}" failures="${report.failed}" time="${(report.durationMs / 1000).toFixed(3)}">`);
   for (const spec of report.specs) {
     const failures = spec.assertions.filter((a) => !a.passed).length;
-    const file = displayPath(spec.file, options);
+    const file = shown(spec.file);
     out.push(`  <testsuite name="${xml(`${spec.kind} ${spec.key}`)}" file="${xml(file)}" tests="${spec.assertions.length}" failures="${failures}" time="${(spec.durationMs / 1000).toFixed(3)}">`);
     for (const assertion of spec.assertions) {
       const name = assertion.description + (assertion.environment ? ` (${assertion.environment})` : '');

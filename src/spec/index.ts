@@ -2,7 +2,9 @@
 // (every non-archived feature, like `featurevisor test`, with the current Featurevisor state if any).
 import { buildDatafile, type PreviousState } from '../build/index.ts';
 import { stateFromFeaturevisorFiles } from '../build/state.ts';
-import type { Project } from '../model/project.ts';
+import type { Feature, Project } from '../model/project.ts';
+import { NO_ENVIRONMENT } from '../model/project.ts';
+import { expandMatrix, substitute } from './matrix.ts';
 import { runSpecsWith } from './run.ts';
 import type { RunSpecsOptions, SpecReport } from './types.ts';
 
@@ -10,12 +12,57 @@ export type * from './types.ts';
 export { runSpecsWith, formatAssertionError } from './run.ts';
 
 export function runSpecs(project: Project, options: RunSpecsOptions = {}): SpecReport {
+  if (options.datafileFor) return runSpecsWith(project, { ...options, datafileFor: options.datafileFor });
+  const needed = featuresNeeded(project, options.feature);
   let state: PreviousState | undefined | null = null;
-  const datafileFor =
-    options.datafileFor ??
-    ((environment: string) => {
-      if (state === null) state = stateFromFeaturevisorFiles(project.config);
-      return buildDatafile(project, { environment, tag: null, revision: 'include-all-features', state, hashes: false });
-    });
+  const datafileFor = (environment: string) => {
+    if (state === null) state = stateFromFeaturevisorFiles(project.config);
+    // Evaluating a feature reads only it and its required chain: the other features need not be built.
+    const keys = needed.get(environment);
+    const scope = keys ? withFeatures(project, keys) : project;
+    return buildDatafile(scope, { environment, tag: null, revision: 'include-all-features', state, hashes: false });
+  };
   return runSpecsWith(project, { ...options, datafileFor });
+}
+
+/** Environment → keys of the features its assertions evaluate, with everything they require. */
+function featuresNeeded(project: Project, featureOption: string | undefined): Map<string, Set<string>> {
+  let pattern: RegExp | undefined;
+  try {
+    pattern = featureOption === undefined ? undefined : new RegExp(featureOption);
+  } catch {
+    pattern = undefined; // runSpecsWith reports the bad pattern
+  }
+  const needed = new Map<string, Set<string>>();
+  const need = (environment: string, key: string) => {
+    let keys = needed.get(environment);
+    if (!keys) needed.set(environment, (keys = new Set()));
+    addWithRequired(project, key, keys);
+  };
+  for (const spec of project.tests) {
+    if (spec.kind !== 'feature' || (pattern && !pattern.test(spec.feature))) continue;
+    for (const assertion of spec.assertions) {
+      // The same environment the runner computes per matrix row; unknown ones are never built.
+      for (const row of expandMatrix(assertion.matrix)) {
+        if (project.config.environmentsDisabled) need(NO_ENVIRONMENT, spec.feature);
+        else if (assertion.environment !== undefined) need(String(substitute(assertion.environment, row)), spec.feature);
+      }
+    }
+  }
+  return needed;
+}
+
+function addWithRequired(project: Project, key: string, keys: Set<string>): void {
+  if (keys.has(key)) return;
+  keys.add(key);
+  const required = project.features.get(key)?.required;
+  if (!Array.isArray(required)) return;
+  for (const entry of required) addWithRequired(project, typeof entry === 'string' ? entry : entry?.key, keys);
+}
+
+/** The project seen with only these features (in project order) for the builder. */
+function withFeatures(project: Project, keys: Set<string>): Project {
+  const features = new Map<string, Feature>();
+  for (const [key, feature] of project.features) if (keys.has(key)) features.set(key, feature);
+  return { ...project, features };
 }

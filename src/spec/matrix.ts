@@ -7,8 +7,12 @@ export type MatrixRow = Record<string, unknown>;
 const PLACEHOLDER = /\$\{\{\s*([^\s}]+)\s*\}\}/g;
 const WHOLE_PLACEHOLDER = /^\$\{\{\s*([^\s}]+)\s*\}\}$/;
 
-export function expandMatrix(matrix: Record<string, unknown[]> | undefined): MatrixRow[] {
-  if (!matrix) return [{}];
+const EMPTY_ROW: MatrixRow = Object.freeze({});
+const NO_MATRIX: readonly MatrixRow[] = Object.freeze([EMPTY_ROW]);
+
+export function expandMatrix(matrix: Record<string, unknown[]> | undefined): readonly MatrixRow[] {
+  // Most assertions have no matrix: one shared empty row, and substitution knows it changes nothing.
+  if (!matrix) return NO_MATRIX;
   let rows: MatrixRow[] = [{}];
   for (const [key, values] of Object.entries(matrix)) {
     const list = Array.isArray(values) ? values : [values];
@@ -20,7 +24,7 @@ export function expandMatrix(matrix: Record<string, unknown[]> | undefined): Mat
 }
 
 export function substitute(value: unknown, row: MatrixRow): unknown {
-  if (typeof value !== 'string' || !value.includes('${{')) return value;
+  if (typeof value !== 'string' || row === EMPTY_ROW || !value.includes('${{')) return value;
   const whole = WHOLE_PLACEHOLDER.exec(value);
   if (whole && Object.hasOwn(row, whole[1])) return row[whole[1]];
   return value.replace(PLACEHOLDER, (match, key: string) => (Object.hasOwn(row, key) ? String(row[key]) : match));
@@ -28,6 +32,8 @@ export function substitute(value: unknown, row: MatrixRow): unknown {
 
 export function substituteContext(context: unknown, row: MatrixRow): unknown {
   if (!context || typeof context !== 'object' || Array.isArray(context)) return context;
+  // Without a matrix the copy would equal the original (same prototype, no "__proto__" key to re-apply).
+  if (row === EMPTY_ROW && Object.getPrototypeOf(context) === Object.prototype && !Object.hasOwn(context, '__proto__')) return context;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(context)) result[key] = substitute(value, row);
   return result;

@@ -2,8 +2,9 @@
 // (SDK 2.0.0 semantics), one datafile per environment, a fresh sticky/`at` per assertion.
 // Bad input in one assertion fails that assertion (with its file:line) and the others still run.
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks'; // the global is a lazy getter, slow on a hot path
 import { join } from 'node:path';
-import { createEvaluator, matchConditions, type Evaluation, type Evaluator } from '../engine/index.ts';
+import { createEvaluator, matchConditions, type EvaluateCallOptions, type Evaluation, type Evaluator } from '../engine/index.ts';
 import type { Context, DatafileV2 } from '../model/datafile.ts';
 import { compareDiagnostics, FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
 import type { DocPath, FeatureAssertion, Project, SegmentAssertion, TestSpec } from '../model/project.ts';
@@ -204,28 +205,26 @@ function checkFeatureAssertion(
     return invalid('environment', `could not build the datafile for environment "${env}": ${(error as Error).message}`);
   }
 
-  const bucketValue = typeof at === 'number' ? () => at * 1000 : undefined;
-  const errors: AssertionError[] = [];
-  let failedPath: DocPath | undefined;
-  const note = (found: AssertionError[], path: DocPath) => {
-    if (found.length > 0 && !failedPath) failedPath = path;
-    errors.push(...found);
-  };
-
+  // A fixed bucket value (`at` as stored x1000) spares the engine hashing bucket keys it would discard.
+  const bucketValue = typeof at === 'number' ? at * 1000 : undefined;
   const evaluator = createEvaluator(datafile, { sticky: assertion.sticky, bucketValue });
-  note(checkExpectations(evaluator, datafile, spec.feature, assertion, context as Context, ''), failedField(base, assertion));
+  const errors = checkExpectations(evaluator, datafile, spec.feature, assertion, context as Context, '');
+  // Paths are built only for failures: passing assertions (nearly all) never need them.
+  let failedPath = errors.length > 0 ? failedField(base, assertion) : undefined;
 
-  for (const [index, child] of (assertion.children ?? []).entries()) {
+  const children = assertion.children;
+  if (children === undefined) return { errors, failedPath };
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
     const childEvaluator = createEvaluator(datafile, {
       sticky: { ...(assertion.sticky ?? {}), ...(child.sticky ?? {}) },
       bucketValue,
     });
     const childContext = { ...(context as Context), ...((substituteContext(child.context ?? {}, row) as Context) ?? {}) };
-    const childPath = [...base, 'children', index];
-    note(
-      checkExpectations(childEvaluator, datafile, spec.feature, child as FeatureAssertion, childContext, `children[${index}].`),
-      failedField(childPath, child as FeatureAssertion),
-    );
+    const found = checkExpectations(childEvaluator, datafile, spec.feature, child as FeatureAssertion, childContext, `children[${index}].`);
+    if (found.length === 0) continue;
+    failedPath ??= failedField([...base, 'children', index], child as FeatureAssertion);
+    for (const error of found) errors.push(error);
   }
   return { errors, failedPath };
 }
@@ -247,7 +246,7 @@ function checkExpectations(
   prefix: string,
 ): AssertionError[] {
   const errors: AssertionError[] = [];
-  const defaults = assertion.defaultVariableValues ?? {};
+  const defaults = assertion.defaultVariableValues;
 
   if (assertion.expectedToBeEnabled !== undefined) {
     const received = evaluator.isEnabled(featureKey, context);
@@ -257,20 +256,20 @@ function checkExpectations(
   }
 
   if (assertion.expectedVariation !== undefined) {
-    const received = evaluator.getVariation(featureKey, context, { defaultVariationValue: assertion.defaultVariationValue });
+    const received = evaluator.getVariation(featureKey, context, variationDefaults(assertion));
     if (received !== assertion.expectedVariation) {
       errors.push({ field: `${prefix}expectedVariation`, expected: assertion.expectedVariation, received });
     }
   }
 
-  const schema = datafile.features[featureKey]?.variablesSchema ?? {};
+  const schema = datafile.features[featureKey]?.variablesSchema;
   if (assertion.expectedVariables !== undefined) {
     if (!isPlainObject(assertion.expectedVariables)) {
       errors.push({ field: `${prefix}expectedVariables`, message: `${prefix}expectedVariables must be a mapping of variable keys` });
     } else {
       for (const [variableKey, expected] of Object.entries(assertion.expectedVariables)) {
-        const received = evaluator.getVariable(featureKey, variableKey, context, { defaultVariableValue: defaults[variableKey] });
-        if (!variableMatches(schema[variableKey]?.type, expected, received)) {
+        const received = evaluator.getVariable(featureKey, variableKey, context, defaultsFor(defaults, variableKey));
+        if (!variableMatches(schema?.[variableKey]?.type, expected, received)) {
           errors.push({ field: `${prefix}expectedVariables.${variableKey}`, expected, received });
         }
       }
@@ -283,15 +282,31 @@ function checkExpectations(
       compareEvaluation(errors, `${prefix}expectedEvaluations.flag`, evaluations.flag, evaluator.evaluateFlag(featureKey, context));
     }
     if (evaluations.variation) {
-      const evaluation = evaluator.evaluateVariation(featureKey, context, { defaultVariationValue: assertion.defaultVariationValue });
+      const evaluation = evaluator.evaluateVariation(featureKey, context, variationDefaults(assertion));
       compareEvaluation(errors, `${prefix}expectedEvaluations.variation`, evaluations.variation, evaluation);
     }
     for (const [variableKey, expected] of Object.entries(evaluations.variables ?? {})) {
-      const evaluation = evaluator.evaluateVariable(featureKey, variableKey, context, { defaultVariableValue: defaults[variableKey] });
+      const evaluation = evaluator.evaluateVariable(featureKey, variableKey, context, defaultsFor(defaults, variableKey));
       compareEvaluation(errors, `${prefix}expectedEvaluations.variables.${variableKey}`, expected, evaluation);
     }
   }
   return errors;
+}
+
+const NO_CALL_OPTIONS: EvaluateCallOptions = Object.freeze({});
+
+function variationDefaults(assertion: FeatureAssertion): EvaluateCallOptions {
+  const value = assertion.defaultVariationValue;
+  return value === undefined ? NO_CALL_OPTIONS : { defaultVariationValue: value };
+}
+
+/** Read like an empty mapping of defaults (inherited keys included, as before). */
+const NO_DEFAULTS: Record<string, unknown> = {};
+
+/** Call options for a variable: shared empty options when the assertion sets no default for it. */
+function defaultsFor(defaults: Record<string, unknown> | undefined, variableKey: string): EvaluateCallOptions {
+  const value = (defaults ?? NO_DEFAULTS)[variableKey];
+  return value === undefined ? NO_CALL_OPTIONS : { defaultVariableValue: value };
 }
 
 function compareEvaluation(errors: AssertionError[], field: string, expected: Record<string, unknown>, evaluation: Evaluation): void {

@@ -1,8 +1,7 @@
 // flagwright lint: every schema and semantic problem of the project in one run.
 import { resolve } from 'node:path';
 import { FlagwrightError, type Diagnostic } from '../../model/diagnostic.ts';
-import { lintProject } from '../../lint/index.ts';
-import { loadProject } from '../../project/load.ts';
+import { lintAt } from '../../threads/split.ts';
 import { countDiagnostics, formatDiagnostics, type DiagnosticFormat } from '../../render/diagnostics.ts';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 
@@ -10,6 +9,7 @@ const usage = 'flagwright lint [--project DIR] [--format text|json|github]';
 
 const command: Command = {
   name: 'lint',
+  readsProject: true,
   summary: 'Validate the project: JSON Schemas for every file plus semantic checks (exit 1 on any error).',
   usage,
   async run(argv, io) {
@@ -20,8 +20,7 @@ const command: Command = {
 
     let diagnostics: Diagnostic[];
     try {
-      const { project, diagnostics: loadDiagnostics } = await loadProject(rootDirectory);
-      diagnostics = await lintProject(project, loadDiagnostics);
+      diagnostics = await lintAt(rootDirectory);
     } catch (error) {
       // Nothing loadable (no config): still report it in the requested format, with its exit code.
       if (!(error instanceof FlagwrightError) || error.diagnostics.length === 0) throw error;

@@ -2,10 +2,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FlagwrightError } from '../../model/diagnostic.ts';
-import { loadProject } from '../../project/load.ts';
 import { formatDiagnostics } from '../../render/diagnostics.ts';
 import { formatSpecReport, type SpecReportFormat } from '../../spec/format.ts';
-import { runSpecs } from '../../spec/index.ts';
+import { runSpecsAt } from '../../threads/split.ts';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 
 const usage =
@@ -13,6 +12,7 @@ const usage =
 
 const command: Command = {
   name: 'test',
+  readsProject: true,
   summary: "Run the project's spec files (tests/*.yml) and report each assertion (exit 1 on any failure).",
   usage,
   async run(argv, io) {
@@ -31,15 +31,13 @@ const command: Command = {
     const rootDirectory = resolve(io.cwd, values.project ?? '.');
     const formatOptions = { rootDirectory, cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE || io.cwd };
 
-    const { project, diagnostics } = await loadProject(rootDirectory);
-    const loadErrors = diagnostics.filter((d) => d.severity === 'error');
-    if (loadErrors.length > 0) {
+    const { report, loadErrors } = await runSpecsAt(rootDirectory, { feature: values.feature, assertion: values.assertion });
+    if (loadErrors.length > 0 || !report) {
       // Specs cannot be trusted against a half-loaded project: show why, in the requested style.
       io.stderr(formatDiagnostics(loadErrors, format === 'github' ? 'github' : 'text', formatOptions));
       throw new FlagwrightError(`the project has ${loadErrors.length} load error(s); fix them before running specs`);
     }
 
-    const report = runSpecs(project, { feature: values.feature, assertion: values.assertion });
     const output = formatSpecReport(report, format, formatOptions);
     if (values.out) {
       const target = resolve(io.cwd, values.out);
