@@ -1,10 +1,10 @@
 // Building datafiles: every environment × tag from one loaded project.
 import { compareDiagnostics, FlagwrightError, type Diagnostic } from '../model/diagnostic.ts';
+import { resolveFindings } from '../project/positions.ts';
 import type { DatafileV2 } from '../model/datafile.ts';
 import type { BuiltDatafile, DatafileSet } from '../model/datafile-set.ts';
 import type { Project, ProjectConfig } from '../model/project.ts';
-import { lintForBuild, loadForBuild } from '../threads/split.ts';
-import type { BuildLint } from '../threads/tasks.ts';
+import { loadProject } from '../project/load.ts';
 import { createDatafileBuilder } from './datafile.ts';
 import { revisionFromContent, revisionFromGit } from './revision.ts';
 import { toSchemaV1 } from './schema-v1.ts';
@@ -77,37 +77,22 @@ export interface BuildProjectResult {
 }
 
 export async function buildProject(options: BuildProjectOptions): Promise<BuildProjectResult> {
-  const linting = options.lint !== false;
-  const { project, diagnostics, sideLint } = await loadForBuild(options.projectDir, linting);
-  const stopOnErrors = (lint: BuildLint | undefined) => {
-    const errors = [...diagnostics.filter((d) => d.severity === 'error'), ...(lint?.errors ?? [])].sort(compareDiagnostics);
-    if (errors.length > 0) {
-      throw new FlagwrightError(`the project has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was built`, errors);
-    }
-  };
-  // Without a second thread, lint first: the builder may only see a project without errors.
-  let lint = linting && !sideLint ? await lintForBuild(project) : undefined;
-  // Files that did not even load: report them with the lint's errors, as a one-thread build does.
-  if (sideLint && diagnostics.some((d) => d.severity === 'error')) lint = (await sideLint) ?? (await lintForBuild(project));
-  stopOnErrors(lint);
-
-  let built: { set: DatafileSet; stateSource: string };
-  try {
-    built = await buildClean(project, options);
-  } catch (error) {
-    // Built while the second thread linted: its errors explain a failed build better than the builder can.
-    if (sideLint) stopOnErrors(await sideLint);
-    throw error;
+  const { project, diagnostics: loadDiagnostics } = await loadProject(options.projectDir, { tests: false });
+  let errors = loadDiagnostics.filter((d) => d.severity === 'error');
+  let lintWarnings = 0;
+  if (options.lint !== false) {
+    // Positions are resolved only for errors: warnings are counted here and shown by `flagwright lint`.
+    const { collectFindings } = await import('../lint/index.ts');
+    const findings = collectFindings(project);
+    const errorFindings = findings.filter((f) => f.severity === 'error');
+    lintWarnings = findings.length - errorFindings.length;
+    if (errorFindings.length) errors = [...errors, ...(await resolveFindings(project.config.rootDirectory, errorFindings))].sort(compareDiagnostics);
   }
-  if (sideLint) {
-    lint = (await sideLint) ?? (await lintForBuild(project));
-    stopOnErrors(lint);
+  if (errors.length > 0) {
+    throw new FlagwrightError(`the project has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was built`, errors);
   }
-  return { set: built.set, project, diagnostics, lintWarnings: lint?.warnings ?? 0, stateSource: built.stateSource };
-}
+  const diagnostics = loadDiagnostics;
 
-/** Builds a project that has passed lint (or is linted meanwhile). */
-async function buildClean(project: Project, options: BuildProjectOptions): Promise<{ set: DatafileSet; stateSource: string }> {
   const { state, source } = await resolveState(project, options.stateFrom);
   let revision = options.revision;
   let commit: string | undefined;
@@ -119,7 +104,8 @@ async function buildClean(project: Project, options: BuildProjectOptions): Promi
   if (!/^[A-Za-z0-9._-]+$/.test(revision) || revision.includes('..')) {
     throw new FlagwrightError(`--revision must be letters, digits, ".", "_" or "-" (got "${revision}")`, [], 2);
   }
-  return { set: buildDatafileSet(project, { revision, commit, schemaVersion: options.schemaVersion, state }), stateSource: source };
+  const set = buildDatafileSet(project, { revision, commit, schemaVersion: options.schemaVersion, state });
+  return { set, project, diagnostics, lintWarnings, stateSource: source };
 }
 
 async function resolveState(project: Project, stateFrom: string | undefined): Promise<{ state?: PreviousState; source: string }> {

@@ -72,14 +72,13 @@ async function runOnCommandThreadIfLarge(argv: string[], rest: string[], io: Cli
   const at = rest.findIndex((arg) => arg === '--project' || arg.startsWith('--project='));
   const project = at < 0 ? '.' : rest[at].startsWith('--project=') ? rest[at].slice('--project='.length) : rest[at + 1];
   if (project === undefined) return undefined; // the command reports the missing value
-  const [{ loadConfig }, { threadsPay }, { runCommandOnThread }] = await Promise.all([
+  const [{ loadConfig }, { wantsCommandThread, runCommandOnThread }] = await Promise.all([
     import('../project/config.ts'),
-    import('../threads/side-thread.ts'),
     import('../threads/command-thread.ts'),
   ]);
   let large: boolean;
   try {
-    large = threadsPay(await loadConfig(resolve(io.cwd, project)), 1);
+    large = wantsCommandThread(await loadConfig(resolve(io.cwd, project)));
   } catch {
     return undefined; // the command reports a broken config
   }

@@ -42,12 +42,3 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
-
-/** Sorted, without repeats (two threads that both loaded the entities report their load errors twice). */
-export function sortUnique(diagnostics: Diagnostic[]): Diagnostic[] {
-  const all = diagnostics.sort(compareDiagnostics);
-  return all.filter((d, i) => {
-    const prev = all[i - 1];
-    return !prev || prev.file !== d.file || prev.line !== d.line || prev.column !== d.column || prev.rule !== d.rule || prev.message !== d.message;
-  });
-}

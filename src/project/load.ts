@@ -1,5 +1,4 @@
 // Loads a Featurevisor project: config, then every entity file of both dialects, parsed once.
-// Large projects share work between two threads at a higher level (src/threads/), not here.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -55,21 +54,8 @@ export function listEntityFiles(directory: string, rootDirectory: string): Entit
 }
 
 export interface LoadOptions {
-  /**
-   * Read test specs too (default true); building does not need them. A slice `{ part, parts }` reads
-   * every `parts`-th spec file from the `part`-th on, so two threads can share the specs.
-   */
-  tests?: boolean | TestSlice;
-}
-
-export interface TestSlice {
-  part: number;
-  parts: number;
-}
-
-function sliceOf(files: EntityFile[], slice: true | TestSlice | undefined): EntityFile[] {
-  if (slice === undefined || slice === true) return files;
-  return files.filter((_, index) => index % slice.parts === slice.part);
+  /** Read test specs too (default true); building does not need them. */
+  tests?: boolean;
 }
 
 export async function loadProject(rootDirectory: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -84,7 +70,7 @@ export function loadProjectWithConfig(config: ProjectConfig, options: LoadOption
     segment: listEntityFiles(config.segmentsDirectoryPath, root),
     feature: listEntityFiles(config.featuresDirectoryPath, root),
     group: listEntityFiles(config.groupsDirectoryPath, root),
-    test: options.tests === false ? [] : sliceOf(listEntityFiles(config.testsDirectoryPath, root), options.tests),
+    test: options.tests === false ? [] : listEntityFiles(config.testsDirectoryPath, root),
   };
   const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
 

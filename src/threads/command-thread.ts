@@ -1,14 +1,19 @@
 // Runs a CLI command that reads a large project on a worker thread whose young generation is sized
-// for the job. V8 sizes the young generation from the machine's memory: with 24 GiB it reserves
-// 128 MiB per isolate, most of a 10,000-feature build's peak, and it cannot be changed once the
-// process runs. A worker's can (resourceLimits), and scavenges of a small young generation are no
-// slower for loading thousands of small files: what survives is kept anyway.
-import { existsSync } from 'node:fs';
+// for the job. V8 sizes the young generation from the machine's memory: with 24 GiB it grows to
+// 128 MiB, a quarter of a 10,000-feature build's peak memory, and a running process cannot change
+// it. A worker's can be set (resourceLimits), and a small one is no slower here: what a load
+// allocates mostly survives anyway. (A second thread sharing the work was tried and dropped: on two
+// cores V8's own background threads already use the second one, and it had to load the project twice.)
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ProjectConfig } from '../model/project.ts';
 
-/** Young generation of a command (and side) thread, MiB: three semi-spaces of 4 MiB. */
-export const YOUNG_GENERATION_MB = 12;
+/** Young generation of a command thread, MiB: three semi-spaces of 4 MiB. */
+const YOUNG_GENERATION_MB = 12;
+
+/** Below this many feature files the thread's start-up (~30 ms) is not worth it: small projects stay on the main thread. */
+const MIN_FEATURE_FILES = 1000;
 
 export interface CommandIO {
   stdout: (text: string) => void;
@@ -18,9 +23,21 @@ export interface CommandIO {
 
 type Message = { stdout: string } | { stderr: string } | { exitCode: number };
 
-/** The script of `name` (a worker entry): next to this module in the source tree, or at the bundle's top level. */
-export function threadScript(name: string): string | undefined {
-  for (const candidate of [`./${name}.ts`, `../${name}.js`, `./${name}.js`]) {
+/** Whether the project is large enough for a command thread. FLAGWRIGHT_THREADS=1 never uses one, =2 always. */
+export function wantsCommandThread(config: ProjectConfig): boolean {
+  const forced = process.env.FLAGWRIGHT_THREADS;
+  if (forced === '1') return false;
+  if (forced === '2') return true;
+  try {
+    return readdirSync(config.featuresDirectoryPath, { recursive: true }).length >= MIN_FEATURE_FILES;
+  } catch {
+    return false;
+  }
+}
+
+/** The worker entry: next to this module in the source tree, or at the bundle's top level in dist/. */
+function workerScript(): string | undefined {
+  for (const candidate of ['./command-worker.ts', '../command-worker.js', './command-worker.js']) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
@@ -29,7 +46,7 @@ export function threadScript(name: string): string | undefined {
 
 /** Runs `argv` on a command thread; undefined when no thread could be started (the caller runs it here). */
 export function runCommandOnThread(argv: string[], io: CommandIO): Promise<number> | undefined {
-  const script = threadScript('command-worker');
+  const script = workerScript();
   if (!script) return undefined;
   return new Promise((resolve) => {
     const worker = new Worker(script, {

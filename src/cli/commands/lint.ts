@@ -1,7 +1,8 @@
 // flagwright lint: every schema and semantic problem of the project in one run.
 import { resolve } from 'node:path';
 import { FlagwrightError, type Diagnostic } from '../../model/diagnostic.ts';
-import { lintAt } from '../../threads/split.ts';
+import { lintProject } from '../../lint/index.ts';
+import { loadProject } from '../../project/load.ts';
 import { countDiagnostics, formatDiagnostics, type DiagnosticFormat } from '../../render/diagnostics.ts';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 
@@ -20,7 +21,8 @@ const command: Command = {
 
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await lintAt(rootDirectory);
+      const { project, diagnostics: loadDiagnostics } = await loadProject(rootDirectory);
+      diagnostics = await lintProject(project, loadDiagnostics);
     } catch (error) {
       // Nothing loadable (no config): still report it in the requested format, with its exit code.
       if (!(error instanceof FlagwrightError) || error.diagnostics.length === 0) throw error;

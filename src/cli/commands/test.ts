@@ -2,9 +2,10 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FlagwrightError } from '../../model/diagnostic.ts';
+import { loadProject } from '../../project/load.ts';
 import { formatDiagnostics } from '../../render/diagnostics.ts';
 import { formatSpecReport, type SpecReportFormat } from '../../spec/format.ts';
-import { runSpecsAt } from '../../threads/split.ts';
+import { runSpecs } from '../../spec/index.ts';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 
 const usage =
@@ -31,13 +32,15 @@ const command: Command = {
     const rootDirectory = resolve(io.cwd, values.project ?? '.');
     const formatOptions = { rootDirectory, cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE || io.cwd };
 
-    const { report, loadErrors } = await runSpecsAt(rootDirectory, { feature: values.feature, assertion: values.assertion });
-    if (loadErrors.length > 0 || !report) {
+    const { project, diagnostics } = await loadProject(rootDirectory);
+    const loadErrors = diagnostics.filter((d) => d.severity === 'error');
+    if (loadErrors.length > 0) {
       // Specs cannot be trusted against a half-loaded project: show why, in the requested style.
       io.stderr(formatDiagnostics(loadErrors, format === 'github' ? 'github' : 'text', formatOptions));
       throw new FlagwrightError(`the project has ${loadErrors.length} load error(s); fix them before running specs`);
     }
 
+    const report = runSpecs(project, { feature: values.feature, assertion: values.assertion });
     const output = formatSpecReport(report, format, formatOptions);
     if (values.out) {
       const target = resolve(io.cwd, values.out);

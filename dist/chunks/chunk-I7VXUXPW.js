@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { createRequire as __flagwrightCreateRequire } from 'node:module';
+const require = __flagwrightCreateRequire(import.meta.url);
+var FlagwrightError=class _FlagwrightError extends Error{diagnostics;exitCode;constructor(message,diagnostics=[],exitCode=1){super(message),this.name="FlagwrightError",this.diagnostics=diagnostics,this.exitCode=exitCode}static at(file,line,column,rule,message){return new _FlagwrightError(formatLocation(file,line,column)+": "+message,[{file,line,column,severity:"error",rule,message}])}};function formatLocation(file,line,column){return line?`${file}:${line}:${column||1}`:file}function compareDiagnostics(a,b){return a.file!==b.file?a.file<b.file?-1:1:a.line-b.line||a.column-b.column||a.rule.localeCompare(b.rule)}export{FlagwrightError,formatLocation,compareDiagnostics};

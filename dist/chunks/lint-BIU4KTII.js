@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __flagwrightCreateRequire } from 'node:module';
-const require = __flagwrightCreateRequire(import.meta.url);
-import{collectFindings,lintProject}from"./chunk-YTRSR5P4.js";import"./chunk-EMBVSWJO.js";import"./chunk-PWEYJ32Q.js";import"./chunk-YBZ5IAGZ.js";import"./chunk-7HB3BOLL.js";import"./chunk-KFRRKWNT.js";import"./chunk-TIHEGIK3.js";export{collectFindings,lintProject};

@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __flagwrightCreateRequire } from 'node:module';
-const require = __flagwrightCreateRequire(import.meta.url);
-import{runSideTask}from"./chunks/chunk-J2YHSQ4K.js";import"./chunks/chunk-EMBVSWJO.js";import"./chunks/chunk-YDQA5K53.js";import"./chunks/chunk-PWEYJ32Q.js";import"./chunks/chunk-KVH2W2OG.js";import"./chunks/chunk-H63IXQES.js";import"./chunks/chunk-LHSN2Q67.js";import"./chunks/chunk-YBZ5IAGZ.js";import"./chunks/chunk-7HB3BOLL.js";import{require_node_worker_threads}from"./chunks/chunk-LTBLTCUL.js";import"./chunks/chunk-FNF4KBTR.js";import"./chunks/chunk-KFRRKWNT.js";import{__toESM}from"./chunks/chunk-TIHEGIK3.js";var import_node_worker_threads=__toESM(require_node_worker_threads(),1);try{import_node_worker_threads.parentPort.postMessage({ok:!0,result:await runSideTask(import_node_worker_threads.workerData)})}catch{import_node_worker_threads.parentPort.postMessage({ok:!1})}
