@@ -206,16 +206,17 @@ class Parser {
   private mapping(i: number, indent: number): Value {
     const text = this.text;
     const map: Record<string, Value> = {};
-    const keys: string[] = [];
+    // This map's keys sit on the shared stack from `base` on: a repeated one is found by a short scan.
+    const base = keyStack.length;
     while (i < this.count) {
       const at = startOf[i];
       const end = lineEnd[i];
       const colon = this.keyEnd(at, end);
       if (colon < 0) bail();
       const key = this.key(at, colon);
-      // A repeated key: js-yaml reports it with its position. Maps are small, so a scan beats a keyed lookup.
-      if (keys.includes(key)) bail();
-      keys.push(key);
+      // A repeated key: js-yaml reports it with its position.
+      for (let k = base; k < keyStack.length; k++) if (keyStack[k] === key) bail();
+      keyStack.push(key);
       let rest = colon + 1;
       while (text.charCodeAt(rest) === SPACE) rest++;
       map[key] = rest >= end || text.charCodeAt(rest) === HASH ? this.nested(i, indent, true) : this.inline(i, rest, indent);
@@ -223,6 +224,7 @@ class Parser {
       if (i === this.count || indentOf[i] < indent) break;
       if (indentOf[i] !== indent || this.isDash(startOf[i], lineEnd[i])) bail();
     }
+    keyStack.length = base;
     this.after = i;
     return map;
   }
@@ -337,7 +339,10 @@ class Parser {
     else {
       let end = colon;
       while (text.charCodeAt(end - 1) === SPACE) end--;
+      const known = knownKey(text, at, end);
+      if (known !== undefined) return known;
       key = resolvePlain(text.slice(at, end));
+      if (typeof key === 'string') rememberKey(key);
     }
     return keyString(key);
   }
@@ -349,6 +354,28 @@ function keyString(key: unknown): string {
   const text = String(key);
   if (text === '__proto__') bail();
   return text;
+}
+
+/** Keys of open maps (see `mapping`); a parse that bails leaves it to be cleared by the next one. */
+const keyStack: string[] = [];
+
+// Flag files repeat a few dozen keys thousands of times. Handing V8 the same string object for a key
+// spares it looking a fresh slice up in its string table on every property store.
+const KEY_CACHE_SLOTS = 4096;
+const keyCache: Array<string | undefined> = new Array(KEY_CACHE_SLOTS);
+
+function keySlot(text: string, at: number, end: number): number {
+  const length = end - at;
+  return (length * 31 + text.charCodeAt(at) * 7 + text.charCodeAt(end - 1) + text.charCodeAt(at + (length >> 1)) * 131) & (KEY_CACHE_SLOTS - 1);
+}
+
+function knownKey(text: string, at: number, end: number): string | undefined {
+  const cached = keyCache[keySlot(text, at, end)];
+  return cached !== undefined && cached.length === end - at && text.startsWith(cached, at) ? cached : undefined;
+}
+
+function rememberKey(key: string): void {
+  if (key.length > 0 && key !== '__proto__') keyCache[keySlot(key, 0, key.length)] = key;
 }
 
 function grow(): void {
@@ -512,6 +539,7 @@ class Scanner {
 export function parseFastYaml(text: string): unknown {
   // Whole-text screens for what this parser never handles.
   if (text.includes('\t') || text.includes('\r')) return UNSUPPORTED;
+  keyStack.length = 0;
   try {
     return new Parser(text).document();
   } catch (error) {
