@@ -2,7 +2,7 @@
 // and nothing written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProject } from '../src/project/load.ts';
@@ -83,6 +83,34 @@ test('a huge file is refused before it is parsed', async () => {
     const { diagnostics } = await loadProject(dir);
     assert.ok(diagnostics.some((d) => d.rule === 'file-too-large' && d.file === 'segments/huge.yml'));
   } finally {
+    removeProject(dir);
+  }
+});
+
+test('an unreadable entity file (a dangling link) is an error at its name, read here or ahead on a thread', async () => {
+  const dir = writeProject({
+    'featurevisor.config.json': '{"environments":["production"]}',
+    'attributes/userId.yml': 'description: User\ntype: string\n',
+    'features/f.yml': 'description: F\ntags: [all]\nbucketBy: userId\nenvironments:\n  production:\n    rules:\n      - key: everyone\n        segments: "*"\n        percentage: 100\n',
+  });
+  symlinkSync(join(dir, 'no-such-file.yml'), join(dir, 'features', 'dangling.yml'));
+  const before = process.env.FLAGWRIGHT_THREADS;
+  try {
+    for (const threads of ['1', '2']) {
+      process.env.FLAGWRIGHT_THREADS = threads;
+      const { project, diagnostics } = await loadProject(dir);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.file, d.line, d.rule]),
+        [['features/dangling.yml', 1, 'io']],
+        `FLAGWRIGHT_THREADS=${threads}`,
+      );
+      assert.match(diagnostics[0].message, /cannot read: .*ENOENT/);
+      assert.deepEqual([...project.features.keys()], ['f'], 'the readable files still load');
+      assert.equal(project.features.get('f')!.description, 'F');
+    }
+  } finally {
+    if (before === undefined) delete process.env.FLAGWRIGHT_THREADS;
+    else process.env.FLAGWRIGHT_THREADS = before;
     removeProject(dir);
   }
 });

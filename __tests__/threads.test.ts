@@ -1,6 +1,7 @@
-// Large projects run lint/build/test on a command thread (a worker with a small young generation). The
-// output must not depend on it: the same bytes, diagnostics and exit codes on the main thread
-// (FLAGWRIGHT_THREADS=1) and on the worker (=2 forces it on a small project), from src/ and from dist/.
+// Large projects run lint/build/test on a command thread (a worker with a small young generation), and
+// read their files on a read-ahead thread. The output must not depend on it: the same bytes, diagnostics
+// and exit codes on the main thread alone (FLAGWRIGHT_THREADS=1) and with both threads (=2 forces them on
+// a small project), from src/ and from dist/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ async function generate(dir: string): Promise<void> {
   generateProject({ out: dir, features: 150, seed: 5, force: true });
 }
 
-test('lint, build and test give the same output on the main thread and on a command thread', async () => {
+test('lint, build and test give the same output on one thread and with the command and read-ahead threads', async () => {
   const work = mkdtempSync(join(tmpdir(), 'flagwright-threads-'));
   try {
     const project = join(work, 'project');
@@ -62,7 +63,7 @@ test('lint, build and test give the same output on the main thread and on a comm
   }
 });
 
-test('problems are reported the same way from a command thread, and a failed build writes nothing', async () => {
+test('problems are reported the same way with threads, and a failed build writes nothing', async () => {
   const work = mkdtempSync(join(tmpdir(), 'flagwright-threads-'));
   try {
     const project = join(work, 'project');

@@ -65,7 +65,7 @@ const builtinsViaRequire = {
 await build({
   plugins: [unusedToolkitParts, awsSdkAsEsm, builtinsViaRequire],
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/bin.ts', 'command-worker': 'src/threads/command-worker.ts' },
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/bin.ts', 'command-worker': 'src/threads/command-worker.ts', 'read-worker': 'src/project/read-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

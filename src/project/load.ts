@@ -4,7 +4,8 @@ import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Dialect, Project, ProjectConfig } from '../model/project.ts';
 import { loadConfig } from './config.ts';
-import { parseYamlFile } from './parse.ts';
+import { parseReadText, readFailure, type ParseOutcome } from './parse.ts';
+import { readInOrder } from './read-ahead.ts';
 import {
   featureDialect,
   normalizeAttribute,
@@ -42,7 +43,8 @@ export function listEntityFiles(directory: string, rootDirectory: string): Entit
       const name = entry.name;
       if (name.charCodeAt(0) === 46) continue; // "."
       const absolute = absolutePrefix + name;
-      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(absolute).isDirectory());
+      // A dangling link is listed as a file: reading it then reports it at its name.
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true);
       if (isDirectory) walk(absolute, `${prefix}${name}/`);
       else if (YAML_FILE.test(name)) {
         found.push({ key: prefix + name.slice(0, name.lastIndexOf('.')), file: fileStart + name, absolute });
@@ -63,7 +65,7 @@ export async function loadProject(rootDirectory: string, options: LoadOptions = 
   return loadProjectWithConfig(config, options);
 }
 
-export function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): LoadResult {
+export async function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): Promise<LoadResult> {
   const root = config.rootDirectory;
   const kinds = {
     attribute: listEntityFiles(config.attributesDirectoryPath, root),
@@ -74,11 +76,17 @@ export function loadProjectWithConfig(config: ProjectConfig, options: LoadOption
   };
   const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
 
+  const outcomes = new Map<EntityFile, ParseOutcome>();
+  await readInOrder(all.map((entry) => entry.absolute), (index, result) => {
+    const entry = all[index]!;
+    outcomes.set(entry, typeof result === 'string' ? parseReadText(result, entry.absolute, entry.file) : readFailure(entry.file, result.error));
+  });
+
   const diagnostics: Diagnostic[] = [];
   const docs = (entries: EntityFile[]) => {
     const parsed: Array<EntityFile & { doc: Record<string, unknown> }> = [];
     for (const entry of entries) {
-      const outcome = parseYamlFile(entry.absolute, entry.file);
+      const outcome = outcomes.get(entry)!;
       if (outcome.ok) parsed.push({ ...entry, doc: outcome.doc });
       else diagnostics.push(outcome.diagnostic);
     }

@@ -26,8 +26,17 @@ export function parseYamlFile(absolute: string, file: string): ParseOutcome {
     // One native read; the size limit is checked on the text (a file is only a few KiB normally).
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    return problem(file, 1, 1, 'io', `cannot read: ${(error as Error).message}`);
+    return readFailure(file, (error as Error).message);
   }
+  return parseReadText(text, absolute, file);
+}
+
+export function readFailure(file: string, message: string): ParseOutcome {
+  return problem(file, 1, 1, 'io', `cannot read: ${message}`);
+}
+
+/** The rest of parseYamlFile once the file is read as UTF-8 text (on this thread or ahead of it). */
+export function parseReadText(text: string, absolute: string, file: string): ParseOutcome {
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text) > MAX_FILE_BYTES) {
     return problem(file, 1, 1, 'file-too-large', `file is ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
   }

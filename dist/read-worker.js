@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { createRequire as __flagwrightCreateRequire } from 'node:module';
+const require = __flagwrightCreateRequire(import.meta.url);
+import{READ_BATCH}from"./chunks/chunk-6A4KSULN.js";import{require_node_worker_threads}from"./chunks/chunk-LTBLTCUL.js";import"./chunks/chunk-FNF4KBTR.js";import{require_node_fs}from"./chunks/chunk-KFRRKWNT.js";import{__toESM}from"./chunks/chunk-TIHEGIK3.js";var import_node_fs=__toESM(require_node_fs(),1),import_node_worker_threads=__toESM(require_node_worker_threads(),1);var paths=import_node_worker_threads.workerData.paths,batch=[];for(let path of paths){try{batch.push((0,import_node_fs.readFileSync)(path,"utf8"))}catch(error){batch.push({error:error.message})}batch.length===READ_BATCH&&(import_node_worker_threads.parentPort.postMessage(batch),batch=[])}import_node_worker_threads.parentPort.postMessage(batch);

@@ -1,0 +1,19 @@
+// The read-ahead thread (see read-ahead.ts): reads the files it is given, in order, and posts them in batches.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { READ_BATCH, type ReadResult } from './read-ahead.ts';
+
+const paths = (workerData as { paths: string[] }).paths;
+let batch: ReadResult[] = [];
+for (const path of paths) {
+  try {
+    batch.push(readFileSync(path, 'utf8'));
+  } catch (error) {
+    batch.push({ error: (error as Error).message });
+  }
+  if (batch.length === READ_BATCH) {
+    parentPort!.postMessage(batch);
+    batch = [];
+  }
+}
+parentPort!.postMessage(batch);
