@@ -65,7 +65,7 @@ export async function loadProject(rootDirectory: string, options: LoadOptions = 
   return loadProjectWithConfig(config, options);
 }
 
-export async function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): Promise<LoadResult> {
+export function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): LoadResult {
   const root = config.rootDirectory;
   const kinds = {
     attribute: listEntityFiles(config.attributesDirectoryPath, root),
@@ -77,7 +77,7 @@ export async function loadProjectWithConfig(config: ProjectConfig, options: Load
   const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
 
   const outcomes = new Map<EntityFile, ParseOutcome>();
-  await readInOrder(all.map((entry) => entry.absolute), (index, result) => {
+  readInOrder(all.map((entry) => entry.absolute), (index, result) => {
     const entry = all[index]!;
     outcomes.set(entry, typeof result === 'string' ? parseReadText(result, entry.absolute, entry.file) : readFailure(entry.file, result.error));
   });

@@ -1,9 +1,9 @@
 // The read-ahead thread (see read-ahead.ts): reads the files it is given, in order, and posts them in batches.
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { READ_BATCH, type ReadResult } from './read-ahead.ts';
 
-const paths = (workerData as { paths: string[] }).paths;
+const { paths, port } = workerData as { paths: string[]; port: MessagePort };
 let batch: ReadResult[] = [];
 for (const path of paths) {
   try {
@@ -12,8 +12,8 @@ for (const path of paths) {
     batch.push({ error: (error as Error).message });
   }
   if (batch.length === READ_BATCH) {
-    parentPort!.postMessage(batch);
+    port.postMessage(batch);
     batch = [];
   }
 }
-parentPort!.postMessage(batch);
+port.postMessage(batch);
