@@ -2,23 +2,15 @@
 // (~6 µs a file on a VM): for 20,000 files that is ~130 ms the parsing thread no longer spends.
 // The parser never waits for that thread: a file it has not delivered yet (while it starts up) is
 // read here, and the thread's copy is skipped.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { workerEntry } from '../threads/worker-entry.ts';
 
 export const READ_BATCH = 256;
 /** Below this many files the thread is not worth starting. */
 const MIN_FILES = 2000;
 
 export type ReadResult = string | { error: string };
-
-function workerScript(): string | undefined {
-  for (const candidate of ['./read-worker.ts', '../read-worker.js', './read-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}
 
 const readHere = (path: string): ReadResult => {
   try {
@@ -32,7 +24,7 @@ const readHere = (path: string): ReadResult => {
 export function readInOrder(paths: string[], each: (index: number, result: ReadResult) => void): void {
   const threads = process.env.FLAGWRIGHT_THREADS;
   const ahead = threads === '2' || (threads !== '1' && paths.length >= MIN_FILES);
-  const script = ahead && paths.length > 0 ? workerScript() : undefined;
+  const script = ahead && paths.length > 0 ? workerEntry('project/read-worker') : undefined;
   if (!script) {
     paths.forEach((path, index) => each(index, readHere(path)));
     return;

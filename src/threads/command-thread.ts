@@ -3,10 +3,10 @@
 // 128 MiB, a quarter of a 10,000-feature build's peak memory, and a running process cannot change
 // it. A worker's can be set (resourceLimits). (A second thread sharing the work was tried and dropped: on two
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
-import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../model/project.ts';
+import { workerEntry } from './worker-entry.ts';
 
 /** Young generation of a command thread, MiB. At 10,000 features 12 MiB spent 30–50% more time in GC than 64; 48 still keeps ~80 MiB off the peak. */
 const YOUNG_GENERATION_MB = 48;
@@ -34,18 +34,9 @@ export function wantsCommandThread(config: ProjectConfig): boolean {
   }
 }
 
-/** The worker entry: next to this module in the source tree, or at the bundle's top level in dist/. */
-function workerScript(): string | undefined {
-  for (const candidate of ['./command-worker.ts', '../command-worker.js', './command-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}
-
 /** Runs `argv` on a command thread; undefined when no thread could be started (the caller runs it here). */
 export function runCommandOnThread(argv: string[], io: CommandIO): Promise<number> | undefined {
-  const script = workerScript();
+  const script = workerEntry('threads/command-worker');
   if (!script) return undefined;
   return new Promise((resolve) => {
     const worker = new Worker(script, {
