@@ -11,6 +11,11 @@ export const READ_BATCH = 256;
 const MIN_FILES = 2000;
 
 export type ReadResult = string | { error: string };
+/** The texts of files `start`, `start + 1`, … */
+export interface ReadBatch {
+  start: number;
+  texts: ReadResult[];
+}
 
 const readHere = (path: string): ReadResult => {
   try {
@@ -30,22 +35,23 @@ export function readInOrder(paths: string[], each: (index: number, result: ReadR
     return;
   }
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(script, { workerData: { paths, port: port2 }, transferList: [port2] });
+  // Where this thread has got to: the reader skips files it would deliver too late.
+  const progress = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(script, { workerData: { paths, port: port2, progress }, transferList: [port2] });
   worker.unref();
   worker.on('error', () => {}); // a failed thread only means every file is read here
-  let batch: ReadResult[] = [];
-  let batchStart = 0;
+  let batch: ReadBatch = { start: 0, texts: [] };
   try {
     for (let index = 0; index < paths.length; index++) {
-      // Batches the thread has posted so far, without waiting for more.
-      while (index >= batchStart + batch.length) {
-        const posted = receiveMessageOnPort(port1) as { message: ReadResult[] } | undefined;
+      // Batches the thread has posted so far, without waiting for more; older ones are passed over.
+      while (index >= batch.start + batch.texts.length) {
+        const posted = receiveMessageOnPort(port1) as { message: ReadBatch } | undefined;
         if (!posted) break;
-        batchStart += batch.length;
         batch = posted.message;
       }
-      const fromThread = index >= batchStart && index < batchStart + batch.length;
-      each(index, fromThread ? batch[index - batchStart]! : readHere(paths[index]!));
+      const fromThread = index >= batch.start && index < batch.start + batch.texts.length;
+      if (!fromThread) Atomics.store(progress, 0, index + 1);
+      each(index, fromThread ? batch.texts[index - batch.start]! : readHere(paths[index]!));
     }
   } finally {
     port1.close();

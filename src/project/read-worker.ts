@@ -1,19 +1,34 @@
-// The read-ahead thread (see read-ahead.ts): reads the files it is given, in order, and posts them in batches.
+// The read-ahead thread (see read-ahead.ts): reads the files it is given, in order, and posts them in
+// batches; it skips to where the parsing thread is whenever that thread has read past it.
 import { readFileSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { READ_BATCH, type ReadResult } from './read-ahead.ts';
+import { READ_BATCH, type ReadBatch, type ReadResult } from './read-ahead.ts';
 
-const { paths, port } = workerData as { paths: string[]; port: MessagePort };
-let batch: ReadResult[] = [];
-for (const path of paths) {
-  try {
-    batch.push(readFileSync(path, 'utf8'));
-  } catch (error) {
-    batch.push({ error: (error as Error).message });
+const { paths, port, progress } = workerData as { paths: string[]; port: MessagePort; progress: Int32Array };
+let start = 0;
+let texts: ReadResult[] = [];
+const post = () => {
+  if (texts.length) port.postMessage({ start, texts } satisfies ReadBatch);
+};
+for (let index = 0; index < paths.length; index++) {
+  const parserAt = Atomics.load(progress, 0);
+  if (parserAt > index) {
+    // The parser read these itself meanwhile: reading them again would only be wasted.
+    post();
+    index = parserAt;
+    if (index >= paths.length) break;
+    start = index;
+    texts = [];
   }
-  if (batch.length === READ_BATCH) {
-    port.postMessage(batch);
-    batch = [];
+  try {
+    texts.push(readFileSync(paths[index]!, 'utf8'));
+  } catch (error) {
+    texts.push({ error: (error as Error).message });
+  }
+  if (texts.length === READ_BATCH) {
+    post();
+    start = index + 1;
+    texts = [];
   }
 }
-port.postMessage(batch);
+post();
