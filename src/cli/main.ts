@@ -1,6 +1,7 @@
 // flagwright CLI entry point: dispatches to one file per command under ./commands.
 import { FlagwrightError } from '../model/diagnostic.ts';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import type { Command, CliIO } from './command.ts';
 
@@ -69,9 +70,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Commands on large projects run on a command thread (src/threads/command-thread.ts); small ones stay here. */
 async function runOnCommandThreadIfLarge(argv: string[], rest: string[], io: CliIO): Promise<number | undefined> {
-  const at = rest.findIndex((arg) => arg === '--project' || arg.startsWith('--project='));
-  const project = at < 0 ? '.' : rest[at].startsWith('--project=') ? rest[at].slice('--project='.length) : rest[at + 1];
-  if (project === undefined) return undefined; // the command reports the missing value
+  // Only --project matters here; the command itself checks every option.
+  const project = parseArgs({ args: rest, options: { project: { type: 'string' } }, strict: false }).values.project ?? '.';
+  if (typeof project !== 'string') return undefined; // "--project" without a value: the command reports it
   const [{ loadConfig }, { wantsCommandThread, runCommandOnThread }] = await Promise.all([
     import('../project/config.ts'),
     import('../threads/command-thread.ts'),

@@ -82,30 +82,16 @@ function toTime(value: unknown): number {
 }
 
 /**
- * toTime that remembers its last string: one context is usually evaluated many times in a row
- * (every call of a spec assertion), and parsing a date string is the costly part.
+ * A pure function of a string that remembers its last input and answer: one context is usually evaluated
+ * many times in a row (every call of a spec assertion), and dates, regexes and semver are the costly tests.
  */
-function lastTimeCache(): (value: unknown) => number {
-  let lastString: string | undefined;
-  let lastTime = NaN;
-  return (value) => {
-    if (typeof value !== 'string') return toTime(value);
-    if (value !== lastString) {
-      lastTime = toTime(value);
-      lastString = value;
-    }
-    return lastTime;
-  };
-}
-
-/** A pure string test that remembers its last input and answer (for regex and semver tests, see lastTimeCache). */
-function rememberLast(test: (actual: string) => boolean): (actual: string) => boolean {
+function rememberLast<T>(compute: (input: string) => T): (input: string) => T {
   let lastInput: string | undefined;
-  let lastResult = false;
-  return (actual) => {
-    if (actual !== lastInput) {
-      lastResult = test(actual);
-      lastInput = actual;
+  let lastResult!: T;
+  return (input) => {
+    if (input !== lastInput) {
+      lastResult = compute(input);
+      lastInput = input;
     }
     return lastResult;
   };
@@ -141,7 +127,8 @@ function compilePlainCondition(condition: Record<string, unknown>): Matcher {
     case 'before':
     case 'after': {
       const limit = toTime(value);
-      const timeOf = lastTimeCache();
+      const timeOfString = rememberLast(toTime);
+      const timeOf = (value: unknown) => (typeof value === 'string' ? timeOfString(value) : toTime(value));
       return operator === 'before'
         ? (context) => timeOf(read(context)) < limit
         : (context) => timeOf(read(context)) > limit;

@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Dialect, Project, ProjectConfig } from '../model/project.ts';
 import { loadConfig } from './config.ts';
-import { parseReadText, readFailure, type ParseOutcome } from './parse.ts';
+import { parseRead, type ParseOutcome } from './parse.ts';
 import { readInOrder } from './read-ahead.ts';
 import {
   featureDialect,
@@ -79,7 +79,7 @@ export function loadProjectWithConfig(config: ProjectConfig, options: LoadOption
   const outcomes = new Map<EntityFile, ParseOutcome>();
   readInOrder(all.map((entry) => entry.absolute), (index, result) => {
     const entry = all[index]!;
-    outcomes.set(entry, typeof result === 'string' ? parseReadText(result, entry.absolute, entry.file) : readFailure(entry.file, result.error));
+    outcomes.set(entry, parseRead(result, entry.absolute, entry.file));
   });
 
   const diagnostics: Diagnostic[] = [];

@@ -19,36 +19,26 @@ function problem(file: string, line: number, column: number, rule: string, messa
   return { ok: false, diagnostic: { file, line, column, severity: 'error', rule, message } };
 }
 
-/** `absolute` is read from disk; `file` is the project-relative name used in diagnostics. */
-export function parseYamlFile(absolute: string, file: string): ParseOutcome {
-  let text: string;
-  try {
-    // One native read; the size limit is checked on the text (a file is only a few KiB normally).
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    return readFailure(file, (error as Error).message);
-  }
-  return parseReadText(text, absolute, file);
-}
+/** A file read as UTF-8 text (here or on the read-ahead thread), or why it could not be read. */
+export type ReadResult = string | { error: string };
 
-export function readFailure(file: string, message: string): ParseOutcome {
-  return problem(file, 1, 1, 'io', `cannot read: ${message}`);
-}
-
-/** The rest of parseYamlFile once the file is read as UTF-8 text (on this thread or ahead of it). */
-export function parseReadText(text: string, absolute: string, file: string): ParseOutcome {
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text) > MAX_FILE_BYTES) {
+/** Parses one read file; `absolute` is re-read only to check it strictly; `file` is the project-relative name in diagnostics. */
+export function parseRead(result: ReadResult, absolute: string, file: string): ParseOutcome {
+  if (typeof result !== 'string') return problem(file, 1, 1, 'io', `cannot read: ${result.error}`);
+  let text = result;
+  // A UTF-8 byte count is at most three times the text's length: only long texts need counting.
+  if (text.length > MAX_FILE_BYTES || (text.length * 3 > MAX_FILE_BYTES && Buffer.byteLength(text) > MAX_FILE_BYTES)) {
     return problem(file, 1, 1, 'file-too-large', `file is ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
   }
   // Invalid bytes decode to U+FFFD; only then is the file checked strictly (U+FFFD may also be real text).
-  if (text.includes('\uFFFD')) return parseYamlText(readFileSync(absolute), file);
+  if (text.includes('\uFFFD')) return parseYamlBytes(readFileSync(absolute), file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseYamlString(text, file);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function parseYamlText(bytes: Buffer, file: string): ParseOutcome {
+function parseYamlBytes(bytes: Buffer, file: string): ParseOutcome {
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -63,7 +53,7 @@ export function parseYamlText(bytes: Buffer, file: string): ParseOutcome {
 }
 
 /** Parses decoded YAML text: the fast block-YAML parser first, js-yaml (or `yaml` for anchors) for the rest. */
-export function parseYamlString(text: string, file: string): ParseOutcome {
+function parseYamlString(text: string, file: string): ParseOutcome {
   const fast = FORBIDDEN_WORD.test(text) ? UNSUPPORTED : parseFastYaml(text);
   if (fast !== UNSUPPORTED) {
     if (fast !== null && typeof fast === 'object' && !Array.isArray(fast) && !(fast instanceof Date)) return { ok: true, doc: fast as Record<string, unknown> };

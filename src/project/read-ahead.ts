@@ -4,20 +4,21 @@
 // read here, and the thread's copy is skipped.
 import { readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { workerEntry } from '../threads/worker-entry.ts';
+import { threadsSetting, workerEntry } from '../threads/worker-entry.ts';
+import type { ReadResult } from './parse.ts';
 
 export const READ_BATCH = 256;
 /** Below this many files the thread is not worth starting. */
 const MIN_FILES = 2000;
 
-export type ReadResult = string | { error: string };
 /** The texts of files `start`, `start + 1`, … */
 export interface ReadBatch {
   start: number;
   texts: ReadResult[];
 }
 
-const readHere = (path: string): ReadResult => {
+/** One file as UTF-8 text, or why it could not be read (the same on either thread). */
+export const readText = (path: string): ReadResult => {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
@@ -27,11 +28,11 @@ const readHere = (path: string): ReadResult => {
 
 /** Calls `each(index, result)` for every path, in order. FLAGWRIGHT_THREADS=1 reads them all here, =2 always ahead. */
 export function readInOrder(paths: string[], each: (index: number, result: ReadResult) => void): void {
-  const threads = process.env.FLAGWRIGHT_THREADS;
-  const ahead = threads === '2' || (threads !== '1' && paths.length >= MIN_FILES);
+  const threads = threadsSetting();
+  const ahead = threads === 'on' || (threads === 'auto' && paths.length >= MIN_FILES);
   const script = ahead && paths.length > 0 ? workerEntry('project/read-worker') : undefined;
   if (!script) {
-    paths.forEach((path, index) => each(index, readHere(path)));
+    paths.forEach((path, index) => each(index, readText(path)));
     return;
   }
   const { port1, port2 } = new MessageChannel();
@@ -51,7 +52,7 @@ export function readInOrder(paths: string[], each: (index: number, result: ReadR
       }
       const fromThread = index >= batch.start && index < batch.start + batch.texts.length;
       if (!fromThread) Atomics.store(progress, 0, index + 1);
-      each(index, fromThread ? batch.texts[index - batch.start]! : readHere(paths[index]!));
+      each(index, fromThread ? batch.texts[index - batch.start]! : readText(paths[index]!));
     }
   } finally {
     port1.close();

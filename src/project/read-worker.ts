@@ -1,8 +1,8 @@
 // The read-ahead thread (see read-ahead.ts): reads the files it is given, in order, and posts them in
 // batches; it skips to where the parsing thread is whenever that thread has read past it.
-import { readFileSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { READ_BATCH, type ReadBatch, type ReadResult } from './read-ahead.ts';
+import type { ReadResult } from './parse.ts';
+import { READ_BATCH, readText, type ReadBatch } from './read-ahead.ts';
 
 const { paths, port, progress } = workerData as { paths: string[]; port: MessagePort; progress: Int32Array };
 let start = 0;
@@ -20,11 +20,7 @@ for (let index = 0; index < paths.length; index++) {
     start = index;
     texts = [];
   }
-  try {
-    texts.push(readFileSync(paths[index]!, 'utf8'));
-  } catch (error) {
-    texts.push({ error: (error as Error).message });
-  }
+  texts.push(readText(paths[index]!));
   if (texts.length === READ_BATCH) {
     post();
     start = index + 1;

@@ -4,7 +4,7 @@ import { buildDatafile, type PreviousState } from '../build/index.ts';
 import { stateFromFeaturevisorFiles } from '../build/state.ts';
 import type { Feature, Project } from '../model/project.ts';
 import { NO_ENVIRONMENT } from '../model/project.ts';
-import { expandMatrix, substitute } from './matrix.ts';
+import { expandMatrix, substituteEnvironment } from './matrix.ts';
 import { runSpecsWith } from './run.ts';
 import type { RunSpecsOptions, SpecReport } from './types.ts';
 
@@ -45,7 +45,10 @@ function featuresNeeded(project: Project, featureOption: string | undefined): Ma
       // The same environment the runner computes per matrix row; unknown ones are never built.
       for (const row of expandMatrix(assertion.matrix)) {
         if (project.config.environmentsDisabled) need(NO_ENVIRONMENT, spec.feature);
-        else if (assertion.environment !== undefined) need(String(substitute(assertion.environment, row)), spec.feature);
+        else {
+          const environment = substituteEnvironment(assertion.environment, row);
+          if (environment !== undefined) need(environment, spec.feature);
+        }
       }
     }
   }

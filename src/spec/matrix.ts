@@ -45,3 +45,9 @@ export function substituteAt(at: unknown, row: MatrixRow): unknown {
   if (typeof value === 'string') return value.includes('.') ? parseFloat(value) : parseInt(value, 10);
   return value;
 }
+
+/** An assertion's environment for one matrix row (placeholders filled in), as the runner reads it. */
+export function substituteEnvironment(environment: unknown, row: MatrixRow): string | undefined {
+  const value = substitute(environment, row);
+  return value === undefined ? undefined : String(value);
+}

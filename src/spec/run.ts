@@ -11,7 +11,7 @@ import type { DocPath, FeatureAssertion, Project, SegmentAssertion, TestSpec } f
 import { NO_ENVIRONMENT } from '../model/project.ts';
 import { createLocator, type Position } from '../project/positions.ts';
 import { show, variableMatches } from './compare.ts';
-import { expandMatrix, substitute, substituteAt, substituteContext, type MatrixRow } from './matrix.ts';
+import { expandMatrix, substitute, substituteAt, substituteContext, substituteEnvironment, type MatrixRow } from './matrix.ts';
 import type { AssertionError, AssertionResult, RunSpecsOptions, SpecReport, SpecResult } from './types.ts';
 
 type Locate = (file: string, path: DocPath) => Position;
@@ -131,8 +131,7 @@ function runFeatureSpec(
       const at = substituteAt(assertion.at, row);
       const description = describe(assertion.index, substitute(assertion.description, row), at, 'feature');
       if (assertionPattern && !assertionPattern.test(description)) continue;
-      const environmentValue = substitute(assertion.environment, row);
-      const environment = environmentValue === undefined ? undefined : String(environmentValue);
+      const environment = substituteEnvironment(assertion.environment, row);
       const { errors, failedPath } = featureKnown
         ? checkFeatureAssertion(project, spec, assertion, row, at, environment, datafileFor)
         : { errors: [{ field: 'feature', message: `unknown feature "${spec.feature}"` }], failedPath: ['feature'] as DocPath };

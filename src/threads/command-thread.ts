@@ -3,10 +3,10 @@
 // 128 MiB, a quarter of a 10,000-feature build's peak memory, and a running process cannot change
 // it. A worker's can be set (resourceLimits). (A second thread sharing the work was tried and dropped: on two
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
-import { readdirSync } from 'node:fs';
+import { opendirSync, type Dir } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../model/project.ts';
-import { workerEntry } from './worker-entry.ts';
+import { threadsSetting, workerEntry } from './worker-entry.ts';
 
 /** Young generation of a command thread, MiB. At 10,000 features 12 MiB spent 30–50% more time in GC than 64; 48 still keeps ~80 MiB off the peak. */
 const YOUNG_GENERATION_MB = 48;
@@ -22,15 +22,20 @@ export interface CommandIO {
 
 type Message = { stdout: string } | { stderr: string } | { exitCode: number };
 
-/** Whether the project is large enough for a command thread. FLAGWRIGHT_THREADS=1 never uses one, =2 always. */
+/** Whether the project is large enough for a command thread (counting stops at the threshold). */
 export function wantsCommandThread(config: ProjectConfig): boolean {
-  const forced = process.env.FLAGWRIGHT_THREADS;
-  if (forced === '1') return false;
-  if (forced === '2') return true;
+  const threads = threadsSetting();
+  if (threads !== 'auto') return threads === 'on';
+  let dir: Dir | undefined;
   try {
-    return readdirSync(config.featuresDirectoryPath, { recursive: true }).length >= MIN_FEATURE_FILES;
+    dir = opendirSync(config.featuresDirectoryPath, { recursive: true });
+    let count = 0;
+    while (dir.readSync() && ++count < MIN_FEATURE_FILES);
+    return count >= MIN_FEATURE_FILES;
   } catch {
     return false;
+  } finally {
+    dir?.closeSync();
   }
 }
 
