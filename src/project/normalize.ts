@@ -17,6 +17,7 @@ import {
   type Rule,
   type Segment,
   type SegmentAssertion,
+  type SourceRef,
   type TestSpec,
 } from '../model/project.ts';
 
@@ -28,6 +29,38 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 const asRecord = (value: unknown): Doc => (isRecord(value) ? value : {});
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const optionalBoolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+/**
+ * Where a rule, force entry, variation, variable or assertion sits: its path is built when read. Few are
+ * ever read outside lint (findings, failed assertions), and a retained path array for each of them was a
+ * tenth of a large project's loaded memory, which every young-generation collection then had to copy.
+ */
+class SourceAt implements SourceRef {
+  readonly file: string;
+  /** Shared by the siblings of one list; never changed. */
+  private readonly parent: DocPath;
+  private readonly step: string | number;
+
+  constructor(file: string, parent: DocPath, step: string | number) {
+    this.file = file;
+    this.parent = parent;
+    this.step = step;
+  }
+
+  get path(): DocPath {
+    return this.parent.concat(this.step);
+  }
+}
+
+const VARIABLES_SCHEMA: DocPath = ['variablesSchema'];
+const VARIATIONS: DocPath = ['variations'];
+const ASSERTIONS: DocPath = ['assertions'];
+
+/** The strings of a list; the list itself when it holds nothing else (the usual case). */
+function stringsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.every((item) => typeof item === 'string') ? (value as string[]) : value.filter((item): item is string => typeof item === 'string');
+}
 
 export function featureDialect(doc: Doc): Dialect {
   if (isRecord(doc.environments) || Array.isArray(doc.variablesSchema)) return 'v1';
@@ -93,14 +126,15 @@ export function normalizeFeature(key: string, file: string, doc: Doc, config: Pr
       dialect === 'v1' ? (config.environmentsDisabled ? [] : ['environments', environment]) : [];
     const scope = dialect === 'v1' ? asRecord(config.environmentsDisabled ? doc : asRecord(doc.environments)[environment]) : doc;
     const pick = (name: string): { value: unknown; path: DocPath } => {
-      if (dialect === 'v1') return { value: scope[name], path: [...base, name] };
+      // concat sizes the array exactly (a spread leaves room to grow): rules and force keep theirs.
+      if (dialect === 'v1') return { value: scope[name], path: base.concat(name) };
       if (config.environmentsDisabled) return { value: doc[name], path: [name] };
       return { value: asRecord(doc[name])[environment], path: [name, environment] };
     };
     const ruleSource = pick('rules');
-    rules[environment] = asArray(ruleSource.value).map((rule, index) => toRule(asRecord(rule), { file, path: [...ruleSource.path, index] }));
+    rules[environment] = asArray(ruleSource.value).map((rule, index) => toRule(asRecord(rule), new SourceAt(file, ruleSource.path, index)));
     const forceSource = pick('force');
-    force[environment] = asArray(forceSource.value).map((entry, index) => toForce(asRecord(entry), { file, path: [...forceSource.path, index] }));
+    force[environment] = asArray(forceSource.value).map((entry, index) => toForce(asRecord(entry), new SourceAt(file, forceSource.path, index)));
     const exposeValue = pick('expose').value;
     if (typeof exposeValue === 'boolean' || Array.isArray(exposeValue)) expose[environment] = exposeValue as boolean | string[];
   }
@@ -111,7 +145,7 @@ export function normalizeFeature(key: string, file: string, doc: Doc, config: Pr
     dialect,
     raw: doc,
     description: optionalString(doc.description),
-    tags: asArray(doc.tags).filter((tag): tag is string => typeof tag === 'string'),
+    tags: stringsOf(doc.tags),
     archived: optionalBoolean(doc.archived),
     deprecated: optionalBoolean(doc.deprecated),
     bucketBy: doc.bucketBy as Feature['bucketBy'],
@@ -125,7 +159,7 @@ export function normalizeFeature(key: string, file: string, doc: Doc, config: Pr
   };
 }
 
-function schemaEntry(key: string, entry: Doc, file: string, path: DocPath): FeatureVariableSchema {
+function schemaEntry(key: string, entry: Doc, source: SourceRef): FeatureVariableSchema {
   return {
     key,
     type: entry.type as VariableType,
@@ -134,19 +168,19 @@ function schemaEntry(key: string, entry: Doc, file: string, path: DocPath): Feat
     deprecated: optionalBoolean(entry.deprecated),
     useDefaultWhenDisabled: optionalBoolean(entry.useDefaultWhenDisabled),
     disabledValue: entry.disabledValue as VariableValue | undefined,
-    source: { file, path },
+    source,
   };
 }
 
 function variablesSchemaV1(doc: Doc, file: string): FeatureVariableSchema[] {
   return asArray(doc.variablesSchema).flatMap((entry, index) => {
     const record = asRecord(entry);
-    return typeof record.key === 'string' ? [schemaEntry(record.key, record, file, ['variablesSchema', index])] : [];
+    return typeof record.key === 'string' ? [schemaEntry(record.key, record, new SourceAt(file, VARIABLES_SCHEMA, index))] : [];
   });
 }
 
 function variablesSchemaV2(doc: Doc, file: string): FeatureVariableSchema[] {
-  return Object.entries(asRecord(doc.variablesSchema)).map(([key, entry]) => schemaEntry(key, asRecord(entry), file, ['variablesSchema', key]));
+  return Object.entries(asRecord(doc.variablesSchema)).map(([key, entry]) => schemaEntry(key, asRecord(entry), new SourceAt(file, VARIABLES_SCHEMA, key)));
 }
 
 function toOverride(entry: Doc): VariableOverride {
@@ -173,7 +207,7 @@ function variationV1(doc: Doc, file: string, index: number): FeatureVariation {
     weight: typeof doc.weight === 'number' ? doc.weight : 0,
     variables,
     variableOverrides,
-    source: { file, path: ['variations', index] },
+    source: new SourceAt(file, VARIATIONS, index),
   };
 }
 
@@ -187,7 +221,7 @@ function variationV2(doc: Doc, file: string, index: number): FeatureVariation {
     weight: typeof doc.weight === 'number' ? doc.weight : 0,
     variables: isRecord(doc.variables) ? (doc.variables as Record<string, VariableValue>) : undefined,
     variableOverrides: overrides,
-    source: { file, path: ['variations', index] },
+    source: new SourceAt(file, VARIATIONS, index),
   };
 }
 
@@ -233,7 +267,7 @@ export function normalizeTestSpec(key: string, file: string, doc: Doc, dialect: 
           expectedToMatch: record.expectedToMatch === true,
           matrix: isRecord(record.matrix) ? (record.matrix as SegmentAssertion['matrix']) : undefined,
           index,
-          source: { file, path: ['assertions', index] },
+          source: new SourceAt(file, ASSERTIONS, index),
         };
       }),
     };
@@ -255,7 +289,7 @@ export function normalizeTestSpec(key: string, file: string, doc: Doc, dialect: 
         at: at as number | undefined,
         matrix: isRecord(matrix) ? (matrix as FeatureAssertion['matrix']) : undefined,
         index,
-        source: { file, path: ['assertions', index] },
+        source: new SourceAt(file, ASSERTIONS, index),
       };
     }),
   };
