@@ -169,7 +169,8 @@ class Parser {
 
   private sequence(i: number, indent: number): Value {
     const text = this.text;
-    const items: Value[] = [];
+    // Items gather on the shared stack and leave it as one exactly sized array (see itemStack).
+    const base = itemStack.length;
     while (i < this.count) {
       const at = startOf[i];
       const end = lineEnd[i];
@@ -180,7 +181,7 @@ class Parser {
       if (rest >= end || text.charCodeAt(rest) === HASH) {
         if (rest < end && text.charCodeAt(rest - 1) !== SPACE) bail();
         const item = this.nested(i, indent, false);
-        items.push(item);
+        itemStack.push(item);
         // js-yaml lets a shallower "- " line after an empty item continue this sequence: leave that to it.
         const j = this.next(this.after);
         if (item === null && j < this.count && indentOf[j] < indent && this.isDash(startOf[j], lineEnd[j])) bail();
@@ -191,16 +192,16 @@ class Parser {
         const column = rest - lineStart[i];
         indentOf[i] = column;
         startOf[i] = rest;
-        items.push(this.mapping(i, column));
+        itemStack.push(this.mapping(i, column));
       } else {
-        items.push(this.inline(i, rest, indent));
+        itemStack.push(this.inline(i, rest, indent));
       }
       i = this.next(this.after);
       if (i === this.count || indentOf[i] < indent) break;
       if (indentOf[i] !== indent) bail();
     }
     this.after = i;
-    return items;
+    return takeItems(base);
   }
 
   private mapping(i: number, indent: number): Value {
@@ -359,6 +360,18 @@ function keyString(key: unknown): string {
 /** Keys of open maps (see `mapping`); a parse that bails leaves it to be cleared by the next one. */
 const keyStack: string[] = [];
 
+/**
+ * Items of open sequences. A list built by push() keeps room for 16 or more items, most flag-file lists
+ * hold one to three, and parsed documents stay in memory for the whole command: a slice is exact.
+ */
+const itemStack: Value[] = [];
+
+function takeItems(base: number): Value[] {
+  const items = itemStack.slice(base);
+  itemStack.length = base;
+  return items;
+}
+
 // Flag files repeat a few dozen keys thousands of times. Handing V8 the same string object for a key
 // spares it looking a fresh slice up in its string table on every property store.
 const KEY_CACHE_SLOTS = 4096;
@@ -476,30 +489,31 @@ class Scanner {
     const text = this.text;
     const isMap = text.charCodeAt(this.p) === 123;
     const closer = isMap ? 125 : 93;
-    const out: Record<string, Value> | Value[] = isMap ? {} : [];
+    const map: Record<string, Value> = {};
+    const base = itemStack.length;
     this.p = skipSpaces(text, this.p + 1);
     if (text.charCodeAt(this.p) === closer) {
       this.p++;
-      return out;
+      return isMap ? map : [];
     }
     for (;;) {
       let key = '';
       if (isMap) {
         key = keyString(this.scalar(true));
-        if (Object.hasOwn(out, key)) bail();
+        if (Object.hasOwn(map, key)) bail();
         this.p = skipSpaces(text, this.p);
         if (text.charCodeAt(this.p) !== COLON || text.charCodeAt(this.p + 1) !== SPACE) bail();
         this.p = skipSpaces(text, this.p + 1);
       }
       const c = text.charCodeAt(this.p);
       const value = c === 91 || c === 123 ? this.flow() : this.scalar(false);
-      if (isMap) (out as Record<string, Value>)[key] = value;
-      else (out as Value[]).push(value);
+      if (isMap) map[key] = value;
+      else itemStack.push(value);
       this.p = skipSpaces(text, this.p);
       const next = text.charCodeAt(this.p);
       if (next === closer) {
         this.p++;
-        return out;
+        return isMap ? map : takeItems(base);
       }
       if (next !== 44 || this.p >= this.end) bail();
       this.p = skipSpaces(text, this.p + 1);
@@ -540,6 +554,7 @@ export function parseFastYaml(text: string): unknown {
   // Whole-text screens for what this parser never handles.
   if (text.includes('\t') || text.includes('\r')) return UNSUPPORTED;
   keyStack.length = 0;
+  itemStack.length = 0;
   try {
     return new Parser(text).document();
   } catch (error) {
