@@ -21,14 +21,15 @@ export function checkSpec(ctx: LintContext, spec: TestSpec): void {
   const variations = feature ? new Set(feature.variations.map((v) => v.value)) : undefined;
   const variables = feature ? new Set(feature.variablesSchema.map((v) => v.key)) : undefined;
   for (const assertion of spec.assertions) {
-    const raw = valueAt(spec.raw, assertion.source.path);
+    const path = assertion.source.path; // built on each read: once here
+    const raw = valueAt(spec.raw, path);
     if (!isRecord(raw)) continue;
     checkEnvironment(ctx, spec.file, spec.dialect, assertion, raw);
     checkAt(ctx, spec.file, assertion, raw);
-    checkExpectations(ctx, spec.file, assertion.source.path, raw, variations, variables);
+    checkExpectations(ctx, spec.file, path, raw, variations, variables);
     if (Array.isArray(raw.children)) {
       raw.children.forEach((child, index) => {
-        if (isRecord(child)) checkExpectations(ctx, spec.file, [...assertion.source.path, 'children', index], child, variations, variables);
+        if (isRecord(child)) checkExpectations(ctx, spec.file, [...path, 'children', index], child, variations, variables);
       });
     }
   }
