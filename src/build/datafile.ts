@@ -57,7 +57,12 @@ export function isIncluded(feature: Feature, environment: string, tag: string | 
   return true;
 }
 
-export function createDatafileBuilder(project: Project, state?: PreviousState): DatafileBuilder {
+export interface BuilderOptions {
+  /** Environment → the only features to build there (the spec runner needs just what its assertions evaluate). */
+  only?: Map<string, Set<string>>;
+}
+
+export function createDatafileBuilder(project: Project, state?: PreviousState, options: BuilderOptions = {}): DatafileBuilder {
   const { config } = project;
   const stringify = <T>(value: T): T | string => (config.stringify && typeof value !== 'string' ? JSON.stringify(value) : value);
   const groupRanges = groupRangesByFeature(project.groups.values());
@@ -202,8 +207,9 @@ export function createDatafileBuilder(project: Project, state?: PreviousState): 
     let built = perEnvironment.get(environment);
     if (built) return built;
     built = new Map();
+    const only = options.only?.get(environment);
     for (const feature of project.features.values()) {
-      if (feature.archived === true || feature.expose[environment] === false) continue;
+      if (feature.archived === true || feature.expose[environment] === false || (only && !only.has(feature.key))) continue;
       built.set(feature.key, buildFeature(feature, environment));
     }
     perEnvironment.set(environment, built);

@@ -1,8 +1,8 @@
 // Spec runner entry point: runs the project's specs against datafiles built by Flagwright's builder
 // (every non-archived feature, like `featurevisor test`, with the current Featurevisor state if any).
-import { buildDatafile, type PreviousState } from '../build/index.ts';
+import { createDatafileBuilder, type DatafileBuilder } from '../build/datafile.ts';
 import { stateFromFeaturevisorFiles } from '../build/state.ts';
-import type { Feature, Project } from '../model/project.ts';
+import type { Project } from '../model/project.ts';
 import { NO_ENVIRONMENT } from '../model/project.ts';
 import { expandMatrix, substituteEnvironment } from './matrix.ts';
 import { runSpecsWith } from './run.ts';
@@ -14,13 +14,12 @@ export { runSpecsWith, formatAssertionError } from './run.ts';
 export function runSpecs(project: Project, options: RunSpecsOptions = {}): SpecReport {
   if (options.datafileFor) return runSpecsWith(project, { ...options, datafileFor: options.datafileFor });
   const needed = featuresNeeded(project, options.feature);
-  let state: PreviousState | undefined | null = null;
+  // One builder for every environment: what does not depend on the environment is built once.
+  let builder: DatafileBuilder | undefined;
   const datafileFor = (environment: string) => {
-    if (state === null) state = stateFromFeaturevisorFiles(project.config);
     // Evaluating a feature reads only it and its required chain: the other features need not be built.
-    const keys = needed.get(environment);
-    const scope = keys ? withFeatures(project, keys) : project;
-    return buildDatafile(scope, { environment, tag: null, revision: 'include-all-features', state, hashes: false });
+    builder ??= createDatafileBuilder(project, stateFromFeaturevisorFiles(project.config), { only: needed });
+    return builder.build(environment, null, 'include-all-features', { hashes: false });
   };
   return runSpecsWith(project, { ...options, datafileFor });
 }
@@ -61,11 +60,4 @@ function addWithRequired(project: Project, key: string, keys: Set<string>): void
   const required = project.features.get(key)?.required;
   if (!Array.isArray(required)) return;
   for (const entry of required) addWithRequired(project, typeof entry === 'string' ? entry : entry?.key, keys);
-}
-
-/** The project seen with only these features (in project order) for the builder. */
-function withFeatures(project: Project, keys: Set<string>): Project {
-  const features = new Map<string, Feature>();
-  for (const [key, feature] of project.features) if (keys.has(key)) features.set(key, feature);
-  return { ...project, features };
 }
