@@ -19,6 +19,7 @@ export interface BuiltFeature {
   fragment: Buffer;
   /** Indices (project order) of the non-archived segments it uses, sorted by key as the hash covers them. */
   segments: number[];
+  shared: SharedParts;
 }
 
 /** The environment-independent parts of a feature's datafile entry. */
@@ -27,6 +28,9 @@ interface SharedParts {
   variablesSchema?: DatafileFeature['variablesSchema'];
   /** Segment keys named by variable overrides. */
   segments: Set<string>;
+  /** Their JSON, computed on first use. */
+  variationsJson?: string;
+  variablesSchemaJson?: string;
 }
 
 export interface DatafileBuilder {
@@ -99,10 +103,10 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
 
   // Variations and variablesSchema do not depend on the environment: built once per feature, shared by
   // every environment's feature object, and serialised once (featureJson).
-  const sharedParts = new Map<Feature, SharedParts>();
-  const sharedJson = new Map<object, string>();
-  const sharedPartsOf = (feature: Feature): SharedParts => {
-    const cached = sharedParts.get(feature);
+  // Indexed by project order: a Map keyed by the feature object would first have to give it an identity hash.
+  const sharedParts: Array<SharedParts | undefined> = [];
+  const sharedPartsOf = (feature: Feature, order: number): SharedParts => {
+    const cached = sharedParts[order];
     if (cached) return cached;
     const parts: SharedParts = { segments: new Set() };
     if (feature.variations.length > 0 || Array.isArray(feature.raw.variations)) {
@@ -138,21 +142,19 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
         }),
       );
     }
-    sharedParts.set(feature, parts);
+    sharedParts[order] = parts;
     return parts;
   };
   /** JSON.stringify(feature), with the shared parts' JSON computed once. */
-  const featureJson = (feature: DatafileFeature): string => {
+  const featureJson = (feature: DatafileFeature, shared: SharedParts): string => {
     let json = '';
     for (const key in feature) {
       const value = feature[key as keyof DatafileFeature];
       if (value === undefined) continue;
-      const shared = key === 'variations' || key === 'variablesSchema';
-      let valueJson = shared ? sharedJson.get(value as object) : undefined;
-      if (valueJson === undefined) {
-        valueJson = JSON.stringify(value);
-        if (shared) sharedJson.set(value as object, valueJson);
-      }
+      let valueJson: string;
+      if (key === 'variations' && value === shared.variations) valueJson = shared.variationsJson ??= JSON.stringify(value);
+      else if (key === 'variablesSchema' && value === shared.variablesSchema) valueJson = shared.variablesSchemaJson ??= JSON.stringify(value);
+      else valueJson = JSON.stringify(value);
       json += (json ? ',' : '{') + JSON.stringify(key) + ':' + valueJson;
     }
     return json ? json + '}' : '{}';
@@ -165,7 +167,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     out.bucketBy = feature.bucketBy ?? config.defaultBucketBy;
     if (feature.required !== undefined) out.required = feature.required;
     if (feature.disabledVariationValue !== undefined) out.disabledVariationValue = feature.disabledVariationValue;
-    const shared = sharedPartsOf(feature);
+    const order = featureOrder.get(feature.key)!;
+    const shared = sharedPartsOf(feature, order);
     if (shared.variations) out.variations = shared.variations;
     for (const key of shared.segments) used.add(key);
     const rules = feature.rules[environment] ?? [];
@@ -200,7 +203,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
         return built as Force;
       });
     }
-    return { key: feature.key, order: featureOrder.get(feature.key)!, feature: out, fragment: EMPTY, segments: segmentIndicesOf(used) };
+    return { key: feature.key, order, feature: out, fragment: EMPTY, segments: segmentIndicesOf(used), shared };
   };
 
   const featuresFor = (environment: string): Map<string, BuiltFeature> => {
@@ -234,7 +237,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
       let requiredHashes = '';
       const required = entry.feature.required;
       if (required) for (let i = 0; i < required.length; i++) requiredHashes += (i ? ',' : '') + (hashOf(requiredKey(required[i])) ?? '-');
-      const withoutHash = featureJson(entry.feature);
+      const withoutHash = featureJson(entry.feature, entry.shared);
       let input = key + '\n' + withoutHash + '\n' + requiredHashes;
       for (const segment of entry.segments) input += '\n' + segmentKeys[segment] + buildSegment(segment);
       const hash = base62Hash(input);
