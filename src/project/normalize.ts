@@ -32,8 +32,8 @@ const optionalBoolean = (value: unknown): boolean | undefined => (typeof value =
 
 /**
  * Where a rule, force entry, variation, variable or assertion sits: its path is built when read. Few are
- * ever read outside lint (findings, failed assertions), and a retained path array for each of them was a
- * tenth of a large project's loaded memory, which every young-generation collection then had to copy.
+ * ever read outside lint (findings, failed assertions), and retained path arrays for all of them were a
+ * sixth of what normalising a large project kept in memory, which young-generation collections then copied.
  */
 class SourceAt implements SourceRef {
   readonly file: string;
