@@ -86,6 +86,9 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     }
     return json;
   };
+  // A feature hash covers the hashes of the segments it uses: each segment's JSON is hashed once.
+  const segmentHashes: Array<string | undefined> = [];
+  const segmentHash = (index: number): string => (segmentHashes[index] ??= base62Hash(segmentKeys[index] + '\n' + buildSegment(index)));
   // Rank of each segment key in string order: the order in which a feature hash covers its segments.
   const nameRank = new Int32Array(segmentKeys.length);
   segmentKeys
@@ -147,6 +150,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   };
   /** JSON.stringify(feature), with the shared parts' JSON computed once. */
   const featureJson = (feature: DatafileFeature, shared: SharedParts): string => {
+    if (!shared.variations && !shared.variablesSchema) return JSON.stringify(feature);
     let json = '';
     for (const key in feature) {
       const value = feature[key as keyof DatafileFeature];
@@ -239,7 +243,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
       if (required) for (let i = 0; i < required.length; i++) requiredHashes += (i ? ',' : '') + (hashOf(requiredKey(required[i])) ?? '-');
       const withoutHash = featureJson(entry.feature, entry.shared);
       let input = key + '\n' + withoutHash + '\n' + requiredHashes;
-      for (const segment of entry.segments) input += '\n' + segmentKeys[segment] + buildSegment(segment);
+      for (const segment of entry.segments) input += '\n' + segmentHash(segment);
       const hash = base62Hash(input);
       entry.feature.hash = hash;
       // The leading comma lets a datafile be fragments back to back (the first one is copied without it).

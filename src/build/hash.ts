@@ -15,6 +15,9 @@ const sha256Hex = oneShot
 export function base62Hash(text: string, length = 10): string {
   const hex = sha256Hex(text);
   let out = '';
-  for (let i = 0; i < length; i++) out += BASE62[parseInt(hex.substr(i * 2, 2), 16) % 62];
+  for (let i = 0; i < length; i++) out += BASE62[((hexDigit(hex.charCodeAt(2 * i)) << 4) | hexDigit(hex.charCodeAt(2 * i + 1))) % 62];
   return out;
 }
+
+/** The value of a lower-case hex digit's character code. */
+const hexDigit = (code: number): number => (code <= 57 ? code - 48 : code - 87);
