@@ -52,15 +52,6 @@ export function segmentKeysOf(expression: unknown, into: Set<string>): Set<strin
   return into;
 }
 
-export function isIncluded(feature: Feature, environment: string, tag: string | null): boolean {
-  if (feature.archived === true) return false;
-  if (tag !== null && !feature.tags.includes(tag)) return false;
-  const expose = feature.expose[environment];
-  if (expose === false) return false;
-  if (Array.isArray(expose) && tag !== null && !expose.includes(tag)) return false;
-  return true;
-}
-
 export interface BuilderOptions {
   /** Environment → the only features to build there (the spec runner needs just what its assertions evaluate). */
   only?: Map<string, Set<string>>;

@@ -1,7 +1,7 @@
 // Condition checks: known attributes and the value each operator needs (official messages, §9.3),
 // plus what the official linter lacks: regexes that do not compile, invalid semver, quoted dates.
 import type { DocPath } from '../model/project.ts';
-import { checkAttributeReference, isRecord, type LintContext } from './context.ts';
+import { checkAttributeReference, isRecord, NESTING_OPERATORS, type LintContext } from './context.ts';
 
 const NUMERIC = new Set(['greaterThan', 'greaterThanOrEquals', 'lessThan', 'lessThanOrEquals']);
 const STRING = new Set(['contains', 'notContains', 'startsWith', 'endsWith', 'includes', 'notIncludes']);
@@ -16,8 +16,6 @@ const EQUALITY = new Set(['equals', 'notEquals']);
 const SEMVER_PATTERN =
   /^[v^~<>=]*?(\d+)(?:\.([x*]|\d+)(?:\.([x*]|\d+)(?:\.([x*]|\d+))?(?:-([\da-z-]+(?:\.[\da-z-]+)*))?(?:\+[\da-z-]+(?:\.[\da-z-]+)*)?)?)?$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
-
-const NESTING = ['and', 'or', 'not'] as const;
 
 /**
  * Walks `"*"`, one condition, a list, and and/or/not nesting. `path` is a stack, pushed and popped while
@@ -34,7 +32,7 @@ export function checkConditions(ctx: LintContext, file: string, path: DocPath, c
   }
   if (!isRecord(conditions)) return; // "*" and malformed values: the schema reports those
   let nested = false;
-  for (const operator of NESTING) {
+  for (const operator of NESTING_OPERATORS) {
     if (Array.isArray(conditions[operator])) {
       nested = true;
       path.push(operator);

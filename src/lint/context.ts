@@ -63,36 +63,21 @@ export function checkAttributeReference(ctx: LintContext, file: string, path: Do
   ctx.findings.warning(file, at, 'archived-attribute', `Attribute "${attribute.key}" is archived`);
 }
 
-const SEGMENT_OPERATORS = ['and', 'or', 'not'] as const;
-
-/** True when a segment expression names an unknown or archived segment (what checkSegmentExpression reports). */
-function segmentExpressionHasProblem(ctx: LintContext, expression: unknown): boolean {
-  if (typeof expression === 'string') {
-    if (expression === '*') return false;
-    const segment = ctx.project.segments.get(expression);
-    return !segment || Boolean(segment.archived);
-  }
-  if (Array.isArray(expression)) {
-    for (const item of expression) if (segmentExpressionHasProblem(ctx, item)) return true;
-    return false;
-  }
-  if (!isRecord(expression)) return false;
-  for (const operator of SEGMENT_OPERATORS) {
-    if (Array.isArray(expression[operator]) && segmentExpressionHasProblem(ctx, expression[operator])) return true;
-  }
-  return false;
-}
+/** The operators that nest conditions and segment expressions. */
+export const NESTING_OPERATORS = ['and', 'or', 'not'] as const;
 
 /**
  * Checks the segment expression at `path` + `key` (rules, force entries, overrides). Hot path (every rule
- * of every feature): an expression without problems, the usual case, is walked once and no path is built.
+ * of every feature): `path` is a stack, pushed and popped, so no path is built unless something is reported.
  */
 export function checkSegmentsAt(ctx: LintContext, file: string, path: DocPath, key: string, expression: unknown): void {
-  if (segmentExpressionHasProblem(ctx, expression)) checkSegmentExpression(ctx, file, [...path, key], expression);
+  path.push(key);
+  checkSegmentExpression(ctx, file, path, expression);
+  path.pop();
 }
 
 /** Reports every unknown or archived segment key of an expression; `path` is used as a stack and copied only when something is reported. */
-export function checkSegmentExpression(ctx: LintContext, file: string, path: DocPath, expression: unknown): void {
+function checkSegmentExpression(ctx: LintContext, file: string, path: DocPath, expression: unknown): void {
   if (typeof expression === 'string') {
     if (expression === '*') return;
     const segment = ctx.project.segments.get(expression);
@@ -109,7 +94,7 @@ export function checkSegmentExpression(ctx: LintContext, file: string, path: Doc
     return;
   }
   if (!isRecord(expression)) return;
-  for (const operator of SEGMENT_OPERATORS) {
+  for (const operator of NESTING_OPERATORS) {
     if (!Array.isArray(expression[operator])) continue;
     path.push(operator);
     checkSegmentExpression(ctx, file, path, expression[operator]);
@@ -117,10 +102,10 @@ export function checkSegmentExpression(ctx: LintContext, file: string, path: Doc
   }
 }
 
-/** `Invalid name` as the official linter says it. */
 const NAME_WITH_DOTS = /^[a-zA-Z0-9_\-./]+$/;
 const NAME = /^[a-zA-Z0-9_\-/]+$/;
 
+/** `Invalid name` as the official linter says it. */
 export function checkEntityName(ctx: LintContext, file: string, key: string, allowDots: boolean): void {
   if ((allowDots ? NAME_WITH_DOTS : NAME).test(key)) return;
   ctx.findings.error(
