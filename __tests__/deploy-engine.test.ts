@@ -12,7 +12,7 @@ import { deploy } from '../src/publish/deploy.ts';
 import { readLiveDatafiles } from '../src/publish/remote-state.ts';
 import { openTarget } from '../src/publish/providers.ts';
 import { planDeploy } from '../src/publish/plan.ts';
-import { DEFAULT_CACHE } from '../src/publish/layout.ts';
+import { contentHashOf, DEFAULT_CACHE, sha256Hex } from '../src/publish/layout.ts';
 import { publish } from '../src/publish/engine.ts';
 import { readDatafilesDir } from '../src/publish/input.ts';
 import { createRemoteReads } from '../src/publish/remote-reads.ts';
@@ -117,6 +117,23 @@ test('the planner is pure: a listing that matches gives an all-unchanged plan', 
   const reheaded = planDeploy({ ...base, remote, cache: { ...DEFAULT_CACHE, latest: 'max-age=5' } });
   assert.deepEqual(reheaded.latest.map((o) => o.action), ['headers']);
   assert.deepEqual(reheaded.immutable.map((o) => o.action), ['unchanged']);
+});
+
+test('a datafile\'s content identity ignores only its revision stamp, read in place or parsed alike', () => {
+  const spec = { environments: ['production'], tags: ['all'], revision: 'r1', features: { alpha: 1, beta: 2 } };
+  const bytes = (revision: string, features = spec.features) => Buffer.from(datafileJson({ ...spec, revision, features }, 'production', 'all'));
+  const parsedIdentity = (b: Buffer) => sha256Hex(Buffer.from(JSON.stringify({ ...JSON.parse(b.toString()), revision: '' })));
+  assert.equal(contentHashOf(bytes('r1')), contentHashOf(bytes('another-revision.2')), 'a new stamp alone is the same content');
+  assert.notEqual(contentHashOf(bytes('r1')), contentHashOf(bytes('r1', { alpha: 1, beta: 3 })), 'a changed feature is new content');
+  // The in-place reading equals the parsed one, so identities recorded by either agree.
+  for (const b of [bytes('r1'), bytes('')]) assert.equal(contentHashOf(b), parsedIdentity(b));
+  // Escaped or pretty-printed revisions take the parsed path and still ignore the stamp.
+  const escaped = Buffer.from(bytes('r1').toString().replace('"r1"', '"r\\"1"'));
+  assert.equal(contentHashOf(escaped), contentHashOf(bytes('r1')));
+  const pretty = (revision: string) => Buffer.from(JSON.stringify(JSON.parse(bytes(revision).toString()), null, 2));
+  assert.equal(contentHashOf(pretty('r1')), contentHashOf(pretty('r2')));
+  assert.equal(contentHashOf(pretty('r1')), contentHashOf(bytes('r1')));
+  assert.equal(contentHashOf(Buffer.from('not json')), sha256Hex(Buffer.from('not json')));
 });
 
 test('re-syncs trust the manifest for live files only while no deploy is in progress; reads are never repeated', async () => {

@@ -349,11 +349,14 @@ class Parser {
   }
 }
 
+/** Keys that could reach object prototypes: a document with one is left to js-yaml and the caller's checks. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** js-yaml turns scalar keys into strings; dates (and prototype keys) are left to it. */
 function keyString(key: unknown): string {
   if (typeof key === 'object' && key !== null) bail();
   const text = String(key);
-  if (text === '__proto__') bail();
+  if (PROTOTYPE_KEYS.has(text)) bail();
   return text;
 }
 
@@ -388,7 +391,8 @@ function knownKey(text: string, at: number, end: number): string | undefined {
 }
 
 function rememberKey(key: string): void {
-  if (key.length > 0 && key !== '__proto__') keyCache[keySlot(key, 0, key.length)] = key;
+  // Prototype keys are never cached: a cached key skips keyString's check.
+  if (key.length > 0 && !PROTOTYPE_KEYS.has(key)) keyCache[keySlot(key, 0, key.length)] = key;
 }
 
 function grow(): void {

@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import { parse as parseYamlSafely } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { parseFastYaml, UNSUPPORTED } from './fast-yaml.ts';
+import { parseFastYaml, PROTOTYPE_KEYS, UNSUPPORTED } from './fast-yaml.ts';
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const FORBIDDEN_WORD = /__proto__|constructor|prototype/;
 const ANCHOR = /(^|[\s[{,:-])&[^\s]/;
 
@@ -54,7 +53,8 @@ function parseYamlBytes(bytes: Buffer, file: string): ParseOutcome {
 
 /** Parses decoded YAML text: the fast block-YAML parser first, js-yaml (or `yaml` for anchors) for the rest. */
 function parseYamlString(text: string, file: string): ParseOutcome {
-  const fast = FORBIDDEN_WORD.test(text) ? UNSUPPORTED : parseFastYaml(text);
+  // The fast parser leaves documents with prototype keys to js-yaml (below), where they are reported.
+  const fast = parseFastYaml(text);
   if (fast !== UNSUPPORTED) {
     if (fast !== null && typeof fast === 'object' && !Array.isArray(fast) && !(fast instanceof Date)) return { ok: true, doc: fast as Record<string, unknown> };
     return problem(file, 1, 1, 'schema', 'expected a YAML mapping (key: value pairs) at the top level');
@@ -106,7 +106,7 @@ function findForbiddenKey(root: object): string | undefined {
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return key;
+      if (PROTOTYPE_KEYS.has(key)) return key;
       const child = (value as Record<string, unknown>)[key];
       if (child && typeof child === 'object') stack.push(child);
     }

@@ -38,6 +38,10 @@ export function revisionManifestKey(revision: string): string {
  * revision into every file, but only files whose flags changed need a new copy.
  */
 export function contentHashOf(bytes: Buffer): string {
+  // Compact datafiles (what builders write, JSON.stringify's output) start with the revision: blanking it in
+  // place hashes exactly the bytes the parsed form below would, without parsing and re-serialising the file.
+  const revision = compactRevisionValue(bytes);
+  if (revision) return createHash('sha256').update(bytes.subarray(0, revision.start)).update(bytes.subarray(revision.end)).digest('hex');
   try {
     const parsed = JSON.parse(bytes.toString('utf8'));
     if (parsed && typeof parsed === 'object' && 'revision' in parsed) {
@@ -47,6 +51,19 @@ export function contentHashOf(bytes: Buffer): string {
     // Not JSON: fall back to the bytes themselves.
   }
   return sha256Hex(bytes);
+}
+
+const COMPACT_HEADS = ['1', '2'].map((version) => Buffer.from(`{"schemaVersion":"${version}","revision":"`));
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Where the revision string's characters are in `{"schemaVersion":"2","revision":"…",…` (none if escaped or absent). */
+function compactRevisionValue(bytes: Buffer): { start: number; end: number } | undefined {
+  const head = COMPACT_HEADS.find((candidate) => bytes.length > candidate.length && bytes.compare(candidate, 0, candidate.length, 0, candidate.length) === 0);
+  if (!head) return undefined;
+  const end = bytes.indexOf(QUOTE, head.length);
+  if (end < 0 || bytes.subarray(head.length, end).includes(BACKSLASH) || bytes[end + 1] !== 0x2c && bytes[end + 1] !== 0x7d) return undefined;
+  return { start: head.length, end };
 }
 
 /** One datafile to publish: its uncompressed JSON bytes and where it belongs. */

@@ -108,7 +108,8 @@ export function planDeploy(input: PlanInput): Plan {
       remoteByKey.get(path)?.md5 === previous.md5;
     // The manifest records the SHA-256 of each live file's JSON: identical bytes need neither encoding nor MD5.
     // Otherwise compare flags with the revision stamp blanked.
-    if (keepable && (previous.sha256 === sha256 || previous.contentHash === contentHashOf(file.bytes))) {
+    const contentHash = keepable && previous.sha256 !== sha256 ? contentHashOf(file.bytes) : undefined;
+    if (keepable && (previous.sha256 === sha256 || previous.contentHash === contentHash)) {
       // Same flags as live: keep the live copy (and its revision stamp); at most its headers change.
       immutable.push(object(previous.immutablePath, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
       latest.push(object(path, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
@@ -120,7 +121,7 @@ export function planDeploy(input: PlanInput): Plan {
     const iKey = file.immutableKey ?? immutableKey(file, input.revision);
     immutable.push(object(iKey, body, md5, sha256, input.cache.immutable, live?.cacheControl.immutable));
     latest.push(object(path, body, md5, sha256, input.cache.latest, live?.cacheControl.latest));
-    files.push({ environment: file.environment, path, immutablePath: iKey, sha256, size: file.bytes.length, md5, contentHash: contentHashOf(file.bytes) });
+    files.push({ environment: file.environment, path, immutablePath: iKey, sha256, size: file.bytes.length, md5, contentHash: contentHash ?? contentHashOf(file.bytes) });
   }
 
   const newPaths = new Set(files.map((file) => file.path));
