@@ -104,7 +104,8 @@ class Parser {
       let p = pos;
       while (p < end && text.charCodeAt(p) === SPACE) p++;
       // "---" / "..." at a line start after the first: several documents, or a document end.
-      if (pos > 0 && (text.startsWith('---', pos) || text.startsWith('...', pos))) bail();
+      const first = text.charCodeAt(pos);
+      if ((first === DASH || first === 46) && pos > 0 && (text.startsWith('---', pos) || text.startsWith('...', pos))) bail();
       lineStart[count] = pos;
       lineEnd[count] = end;
       startOf[count] = p;
@@ -170,7 +171,7 @@ class Parser {
   private sequence(i: number, indent: number): Value {
     const text = this.text;
     // Items gather on the shared stack and leave it as one exactly sized array (see itemStack).
-    const base = itemStack.length;
+    const base = itemTop;
     while (i < this.count) {
       const at = startOf[i];
       const end = lineEnd[i];
@@ -181,7 +182,7 @@ class Parser {
       if (rest >= end || text.charCodeAt(rest) === HASH) {
         if (rest < end && text.charCodeAt(rest - 1) !== SPACE) bail();
         const item = this.nested(i, indent, false);
-        itemStack.push(item);
+        pushItem(item);
         // js-yaml lets a shallower "- " line after an empty item continue this sequence: leave that to it.
         const j = this.next(this.after);
         if (item === null && j < this.count && indentOf[j] < indent && this.isDash(startOf[j], lineEnd[j])) bail();
@@ -192,9 +193,9 @@ class Parser {
         const column = rest - lineStart[i];
         indentOf[i] = column;
         startOf[i] = rest;
-        itemStack.push(this.mapping(i, column));
+        pushItem(this.mapping(i, column));
       } else {
-        itemStack.push(this.inline(i, rest, indent));
+        pushItem(this.inline(i, rest, indent));
       }
       i = this.next(this.after);
       if (i === this.count || indentOf[i] < indent) break;
@@ -208,7 +209,7 @@ class Parser {
     const text = this.text;
     const map: Record<string, Value> = {};
     // This map's keys sit on the shared stack from `base` on: a repeated one is found by a short scan.
-    const base = keyStack.length;
+    const base = keyTop;
     while (i < this.count) {
       const at = startOf[i];
       const end = lineEnd[i];
@@ -216,8 +217,8 @@ class Parser {
       if (colon < 0) bail();
       const key = this.key(at, colon);
       // A repeated key: js-yaml reports it with its position.
-      for (let k = base; k < keyStack.length; k++) if (keyStack[k] === key) bail();
-      keyStack.push(key);
+      for (let k = base; k < keyTop; k++) if (keyStack[k] === key) bail();
+      keyStack[keyTop++] = key;
       let rest = colon + 1;
       while (text.charCodeAt(rest) === SPACE) rest++;
       map[key] = rest >= end || text.charCodeAt(rest) === HASH ? this.nested(i, indent, true) : this.inline(i, rest, indent);
@@ -225,7 +226,7 @@ class Parser {
       if (i === this.count || indentOf[i] < indent) break;
       if (indentOf[i] !== indent || this.isDash(startOf[i], lineEnd[i])) bail();
     }
-    keyStack.length = base;
+    keyTop = base;
     this.after = i;
     return map;
   }
@@ -360,18 +361,26 @@ function keyString(key: unknown): string {
   return text;
 }
 
-/** Keys of open maps (see `mapping`); a parse that bails leaves it to be cleared by the next one. */
+// The shared stacks end at their "top" index, not their length: shrinking an array's length is a
+// runtime call in V8, paid once per map and sequence. Entries above the top are stale and overwritten.
+/** Keys of open maps (see `mapping`); a parse that bails leaves it to be reset by the next one. */
 const keyStack: string[] = [];
+let keyTop = 0;
 
 /**
  * Items of open sequences. A list built by push() keeps room for 16 or more items, most flag-file lists
  * hold one to three, and parsed documents stay in memory for the whole command: a slice is exact.
  */
 const itemStack: Value[] = [];
+let itemTop = 0;
+
+function pushItem(item: Value): void {
+  itemStack[itemTop++] = item;
+}
 
 function takeItems(base: number): Value[] {
-  const items = itemStack.slice(base);
-  itemStack.length = base;
+  const items = itemStack.slice(base, itemTop);
+  itemTop = base;
   return items;
 }
 
@@ -387,7 +396,10 @@ function keySlot(text: string, at: number, end: number): number {
 
 function knownKey(text: string, at: number, end: number): string | undefined {
   const cached = keyCache[keySlot(text, at, end)];
-  return cached !== undefined && cached.length === end - at && text.startsWith(cached, at) ? cached : undefined;
+  if (cached === undefined || cached.length !== end - at) return undefined;
+  // Compared by hand: startsWith with a position is a builtin call, several times slower for short keys.
+  for (let k = 0; k < cached.length; k++) if (cached.charCodeAt(k) !== text.charCodeAt(at + k)) return undefined;
+  return cached;
 }
 
 function rememberKey(key: string): void {
@@ -414,6 +426,12 @@ function nextPair(text: string, first: number, second: string, from: number): nu
     if (text.charCodeAt(p - 1) === first) return p - 1;
   }
   return -1;
+}
+
+/** The quote closing a scalar on this line, or -1; indexOf stops at it at once, where a charCode loop crawls. */
+function closingQuote(text: string, quote: string, from: number, end: number): number {
+  const at = text.indexOf(quote, from);
+  return at >= 0 && at < end ? at : -1;
 }
 
 function findChar(text: string, c: number, from: number, end: number): number {
@@ -445,7 +463,7 @@ class Scanner {
     if (quote === APOSTROPHE) {
       let value = '';
       for (;;) {
-        const close = findChar(text, APOSTROPHE, p, end);
+        const close = closingQuote(text, "'", p, end);
         if (close < 0) bail(); // multi-line
         value += text.slice(p, close);
         if (text.charCodeAt(close + 1) !== APOSTROPHE) {
@@ -456,7 +474,7 @@ class Scanner {
         p = close + 2;
       }
     }
-    const close = findChar(text, QUOTE, p, end);
+    const close = closingQuote(text, '"', p, end);
     if (close < 0) bail();
     if (findChar(text, 92, p, close) < 0) {
       this.p = close + 1;
@@ -494,7 +512,7 @@ class Scanner {
     const isMap = text.charCodeAt(this.p) === 123;
     const closer = isMap ? 125 : 93;
     const map: Record<string, Value> = {};
-    const base = itemStack.length;
+    const base = itemTop;
     this.p = skipSpaces(text, this.p + 1);
     if (text.charCodeAt(this.p) === closer) {
       this.p++;
@@ -512,7 +530,7 @@ class Scanner {
       const c = text.charCodeAt(this.p);
       const value = c === 91 || c === 123 ? this.flow() : this.scalar(false);
       if (isMap) map[key] = value;
-      else itemStack.push(value);
+      else pushItem(value);
       this.p = skipSpaces(text, this.p);
       const next = text.charCodeAt(this.p);
       if (next === closer) {
@@ -557,8 +575,8 @@ class Scanner {
 export function parseFastYaml(text: string): unknown {
   // Whole-text screens for what this parser never handles.
   if (text.includes('\t') || text.includes('\r')) return UNSUPPORTED;
-  keyStack.length = 0;
-  itemStack.length = 0;
+  keyTop = 0;
+  itemTop = 0;
   try {
     return new Parser(text).document();
   } catch (error) {
