@@ -52,6 +52,15 @@ export function segmentKeysOf(expression: unknown, into: Set<string>): Set<strin
   return into;
 }
 
+/** Adds `key` and the features it requires, transitively, to `keys` (what a datafile carrying it must also carry). */
+export function addWithRequired(project: Project, key: string, keys: Set<string>): void {
+  if (keys.has(key)) return;
+  keys.add(key);
+  const required = project.features.get(key)?.required;
+  if (!Array.isArray(required)) return;
+  for (const entry of required) addWithRequired(project, typeof entry === 'string' ? entry : entry?.key, keys);
+}
+
 export interface BuilderOptions {
   /** Environment → the only features to build there (the spec runner needs just what its assertions evaluate). */
   only?: Map<string, Set<string>>;

@@ -14,6 +14,7 @@ import { stateFromDatafileSet, stateFromDirectory, stateFromFeaturevisorFiles, s
 export type { PreviousState } from './state.ts';
 export { stateFromDatafileSet, stateFromDatafiles } from './state.ts';
 export { writeDatafileSet } from './write.ts';
+export { addWithRequired } from './datafile.ts';
 
 export type SchemaVersion = '1' | '2';
 

@@ -11,15 +11,15 @@ export interface Revision {
 
 /** Short SHA of HEAD, marked "-dirty" when the project folder has uncommitted changes. */
 export async function revisionFromGit(projectDirectory: string): Promise<Revision | undefined> {
-  // All three at once: each spawn costs more the larger this process has grown by the time it runs.
-  const [head, shortHead, status] = await Promise.all([
-    gitRaw(['rev-parse', 'HEAD'], projectDirectory),
-    gitRaw(['rev-parse', '--short', 'HEAD'], projectDirectory),
+  // Both at once: each spawn costs more the larger this process has grown by the time it runs.
+  // One rev-parse prints the full SHA, then the short one.
+  const [head, status] = await Promise.all([
+    gitRaw(['rev-parse', 'HEAD', '--short', 'HEAD'], projectDirectory),
     gitRaw(['status', '--porcelain', '--untracked-files=normal', '--', '.'], projectDirectory),
   ]);
   if (head.code !== 0) return undefined;
-  const commit = head.stdout.trim();
-  const short = shortHead.stdout.trim() || commit.slice(0, 7);
+  const [commit = '', shortHead = ''] = head.stdout.trim().split('\n');
+  const short = shortHead.trim() || commit.slice(0, 7);
   const dirty = status.code === 0 && status.stdout.trim().length > 0;
   return { revision: dirty ? `${short}-dirty` : short, commit, dirty };
 }

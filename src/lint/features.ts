@@ -33,18 +33,19 @@ export function checkFeature(ctx: LintContext, feature: Feature): void {
   }
 }
 
-/** True when a value repeats; lists are usually short, and then a nested loop beats building a Set. */
-function hasDuplicates(values: readonly unknown[]): boolean {
-  if (values.length > 16) return new Set(values).size < values.length;
+function repeats(values: readonly unknown[]): boolean {
   for (let i = 1; i < values.length; i++) for (let j = 0; j < i; j++) if (values[i] === values[j]) return true;
   return false;
 }
 
-function duplicates(values: string[]): string[] {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
-  return values.filter((value) => repeated.has(value));
+/** The string values that occur more than once, in list order. */
+function duplicates(values: readonly unknown[]): string[] {
+  // Lists are short and rarely repeat: a nested loop says so without building Sets.
+  if (values.length <= 16 && !repeats(values)) return [];
+  const seen = new Set<unknown>();
+  const repeated = new Set<unknown>();
+  for (const value of values) if (typeof value === 'string') (seen.has(value) ? repeated : seen).add(value);
+  return values.filter((value): value is string => repeated.has(value));
 }
 
 function checkTags(ctx: LintContext, feature: Feature): void {
@@ -58,7 +59,7 @@ function checkTags(ctx: LintContext, feature: Feature): void {
       ctx.findings.error(feature.file, ['tags', index], 'unknown-tag', `Unknown tag "${tag}"; the config's tags are: ${[...ctx.tags].join(', ')}`);
     }
   });
-  const repeated = hasDuplicates(tags) ? duplicates(tags.filter((tag): tag is string => typeof tag === 'string')) : [];
+  const repeated = duplicates(tags);
   if (repeated.length) ctx.findings.error(feature.file, ['tags'], 'duplicate-tag', `Duplicate tags found: ${repeated.join(', ')}`);
   if (tags.length === 0 && !feature.archived) {
     ctx.findings.warning(feature.file, ['tags'], 'no-tags', 'The feature has no tags, so it is in no datafile');
@@ -97,7 +98,7 @@ function checkVariablesSchema(ctx: LintContext, feature: Feature): Map<string, F
 
 function checkVariations(ctx: LintContext, feature: Feature, schemaByKey: Map<string, FeatureVariableSchema>): Set<string> {
   const values = feature.variations.map((variation) => variation.value);
-  const repeated = hasDuplicates(values) ? duplicates(values) : [];
+  const repeated = duplicates(values);
   if (repeated.length) ctx.findings.error(feature.file, ['variations'], 'duplicate-variation', `Duplicate variation values found: ${repeated.join(', ')}`);
   if (feature.variations.length) {
     const sum = feature.variations.reduce((total, variation) => total + variation.weight, 0);
@@ -193,10 +194,8 @@ function checkRules(
   const rules = feature.rules[environment] ?? [];
   if (!rules.length) return;
   const { file } = feature;
-  const keys = rules.map((rule) => rule.key);
-  if (hasDuplicates(keys)) {
-    ctx.findings.error(file, rules[0].source.path.slice(0, -1), 'duplicate-rule-key', `Duplicate rule keys found: ${duplicates(keys).join(', ')}`);
-  }
+  const repeated = duplicates(rules.map((rule) => rule.key));
+  if (repeated.length) ctx.findings.error(file, rules[0].source.path.slice(0, -1), 'duplicate-rule-key', `Duplicate rule keys found: ${repeated.join(', ')}`);
 
   for (const rule of rules) {
     const path = rule.source.path;

@@ -1,6 +1,6 @@
 // Spec runner entry point: runs the project's specs against datafiles built by Flagwright's builder
 // (every non-archived feature, like `featurevisor test`, with the current Featurevisor state if any).
-import { createDatafileBuilder, type DatafileBuilder } from '../build/datafile.ts';
+import { addWithRequired, createDatafileBuilder, type DatafileBuilder } from '../build/datafile.ts';
 import { stateFromFeaturevisorFiles } from '../build/state.ts';
 import type { Project } from '../model/project.ts';
 import { NO_ENVIRONMENT } from '../model/project.ts';
@@ -52,12 +52,4 @@ function featuresNeeded(project: Project, featureOption: string | undefined): Ma
     }
   }
   return needed;
-}
-
-function addWithRequired(project: Project, key: string, keys: Set<string>): void {
-  if (keys.has(key)) return;
-  keys.add(key);
-  const required = project.features.get(key)?.required;
-  if (!Array.isArray(required)) return;
-  for (const entry of required) addWithRequired(project, typeof entry === 'string' ? entry : entry?.key, keys);
 }

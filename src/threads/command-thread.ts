@@ -5,6 +5,7 @@
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
 import { opendirSync, type Dir } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { CliIO } from '../cli/command.ts';
 import type { ProjectConfig } from '../model/project.ts';
 import { threadsSetting, workerEntry } from './worker-entry.ts';
 
@@ -14,11 +15,8 @@ const YOUNG_GENERATION_MB = 48;
 /** Below this many feature files the thread's start-up (~30 ms) is not worth it: small projects stay on the main thread. */
 const MIN_FEATURE_FILES = 1000;
 
-export interface CommandIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTTY: boolean;
-}
+/** What a command thread needs of the CLI's IO: its own cwd and env are the process's. */
+export type CommandIO = Pick<CliIO, 'stdout' | 'stderr' | 'isTTY'>;
 
 type Message = { stdout: string } | { stderr: string } | { exitCode: number };
 

@@ -1,6 +1,6 @@
 // flagwright build: datafiles per environment × tag, or one datafile printed (--json).
 import { relative, resolve } from 'node:path';
-import { buildDatafile, buildProject, writeDatafileSet } from '../../build/index.ts';
+import { addWithRequired, buildDatafile, buildProject, writeDatafileSet } from '../../build/index.ts';
 import { FlagwrightError } from '../../model/diagnostic.ts';
 import type { Project } from '../../model/project.ts';
 import { formatDiagnostics } from '../../render/diagnostics.ts';
@@ -73,13 +73,7 @@ function printOne(project: Project, environment: string | undefined, featureKey:
   if (!project.features.has(featureKey)) throw new FlagwrightError(`--feature: no feature "${featureKey}" in the project`, [], 2);
   // The feature and its required chain (and only the segments they use), as Featurevisor's print mode does.
   const keep = new Set<string>();
-  const visit = (key: string) => {
-    const feature = project.features.get(key);
-    if (keep.has(key) || !feature) return;
-    keep.add(key);
-    for (const r of feature.required ?? []) visit(typeof r === 'string' ? r : r.key);
-  };
-  visit(featureKey);
+  addWithRequired(project, featureKey, keep);
   const subset: Project = { ...project, features: new Map([...project.features].filter(([key]) => keep.has(key))) };
   const datafile = buildDatafile(subset, { environment: env, tag: null, revision });
   return pretty ? JSON.stringify(datafile, null, 2) : JSON.stringify(datafile);
