@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __flagwrightCreateRequire } from 'node:module';
-const require = __flagwrightCreateRequire(import.meta.url);
-import{buildDatafile,buildDatafileSet,buildProject,datafilePath,writeDatafileSet}from"./chunk-54E37NXP.js";import"./chunk-FQR2B46G.js";import"./chunk-ETJOPMVK.js";import"./chunk-LUCBXKGA.js";import"./chunk-ZEAQ72RR.js";import"./chunk-EA2INGT5.js";import"./chunk-B7DWFVVX.js";import"./chunk-RWTTILRO.js";import"./chunk-LTBLTCUL.js";import"./chunk-P2AVRFC3.js";import"./chunk-H63IXQES.js";import"./chunk-LHSN2Q67.js";import"./chunk-FNF4KBTR.js";import{stateFromDatafileSet,stateFromDatafiles}from"./chunk-SSFDT22Q.js";import"./chunk-5XNYUIDZ.js";import"./chunk-PWEYJ32Q.js";import"./chunk-I7VXUXPW.js";import"./chunk-7HB3BOLL.js";import"./chunk-KFRRKWNT.js";import"./chunk-TIHEGIK3.js";export{buildDatafile,buildDatafileSet,buildProject,datafilePath,stateFromDatafileSet,stateFromDatafiles,writeDatafileSet};
