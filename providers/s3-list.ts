@@ -1,7 +1,7 @@
 // ListObjectsV2 pages read straight from the XML. The SDK's schema-driven deserializer (and the logger
 // middleware that walks its output even with logging off) spends ~150 ms of CPU on a 1,000-object listing,
 // more than the request itself; a listing only needs Key, Size and ETag from each <Contents>.
-import type { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export interface ListPage {
   contents: Array<{ key: string; size: number; etag?: string }>;
@@ -56,20 +56,25 @@ async function bodyText(body: unknown): Promise<string> {
 }
 
 /**
- * Makes `command` hand its successful page to `onPage` and give the SDK's deserializer an empty body instead.
- * Errors (non-2xx) still go through the SDK untouched, so their names and status codes stay as usual.
+ * Makes every ListObjectsV2 call on `client` hand its successful page to the returned lookup (keyed by the
+ * command's input) and give the SDK's deserializer an empty body instead. A client-level middleware, so the
+ * client can cache its resolved middleware per command class. Errors (non-2xx) still go through the SDK
+ * untouched, so their names and status codes stay as usual.
  */
-export function parseListPageDirectly(command: ListObjectsV2Command, onPage: (page: ListPage) => void): void {
-  command.middlewareStack.addRelativeTo(
-    (next: any) => async (args: any) => {
+export function parseListPagesDirectly(client: S3Client): (input: object) => ListPage | undefined {
+  const pages = new WeakMap<object, ListPage>();
+  client.middlewareStack.addRelativeTo(
+    (next: any, context: any) => async (args: any) => {
       const result = await next(args);
+      if (context.commandName !== 'ListObjectsV2Command') return result;
       const response = result.response as { statusCode?: number; body?: unknown };
       if (response?.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300 && response.body !== undefined) {
-        onPage(parseListPage(await bodyText(response.body)));
+        pages.set(args.input, parseListPage(await bodyText(response.body)));
         response.body = new Uint8Array(0);
       }
       return result;
     },
     { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'flagwrightListPage', override: true },
   );
+  return (input) => pages.get(input);
 }

@@ -1,13 +1,14 @@
 // An HTTP proxy in front of a real server that can fail chosen requests: a 500, a connection reset, or a hang.
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Fault = 'error500' | 'reset' | 'hang';
 
 export interface FaultyProxy {
   url: string;
-  /** Requests seen so far (numbered from 1), with method and path. */
-  log: Array<{ n: number; method: string; path: string; fault?: Fault }>;
+  /** Requests seen so far (numbered from 1), with method, path, headers and (once received) the body's SHA-256. */
+  log: Array<{ n: number; method: string; path: string; headers: IncomingHttpHeaders; bodySha256?: string; fault?: Fault }>;
   /** Fail requests number from..from+count-1 (counted from now on) with this fault. */
   failFrom(from: number, count: number, fault: Fault): void;
   reset(): void;
@@ -36,7 +37,11 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
   const server = createServer((req, res) => {
     const n = ++seen;
     const fault = plan && n >= plan.from && n <= plan.to ? plan.fault : undefined;
-    log.push({ n, method: req.method!, path: req.url!, ...(fault ? { fault } : {}) });
+    const entry: FaultyProxy['log'][number] = { n, method: req.method!, path: req.url!, headers: req.headers, ...(fault ? { fault } : {}) };
+    log.push(entry);
+    const body = createHash('sha256');
+    req.on('data', (chunk: Buffer) => body.update(chunk));
+    req.on('end', () => (entry.bodySha256 = body.digest('hex')));
     if (!fault) return forward(req, res);
     req.resume();
     if (fault === 'error500') {
