@@ -23,7 +23,7 @@ function writeDatafiles(dir: string, revision: string, variant: string): void {
 
 test('every S3 upload is signed with the SHA-256 of the bytes it sends', async () => {
   const s3 = await startS3rver(['datafiles']);
-  const proxy = await startFaultyProxy(s3.endpoint);
+  const proxy = await startFaultyProxy(s3.endpoint, { hashBodies: true });
   const work = mkdtempSync(join(tmpdir(), 'fw-s3-signing-'));
   try {
     Object.assign(process.env, s3.env); // the SDK's credential chain reads the process environment

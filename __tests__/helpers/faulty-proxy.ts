@@ -7,7 +7,7 @@ export type Fault = 'error500' | 'reset' | 'hang';
 
 export interface FaultyProxy {
   url: string;
-  /** Requests seen so far (numbered from 1), with method, path, headers and (once received) the body's SHA-256. */
+  /** Requests seen so far (numbered from 1), with method, path, headers and, with `hashBodies`, the body's SHA-256 once received. */
   log: Array<{ n: number; method: string; path: string; headers: IncomingHttpHeaders; bodySha256?: string; fault?: Fault }>;
   /** Fail requests number from..from+count-1 (counted from now on) with this fault. */
   failFrom(from: number, count: number, fault: Fault): void;
@@ -15,7 +15,8 @@ export interface FaultyProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
+/** `hashBodies`: record each request body's SHA-256 (CPU spent in this process, so off for the bench). */
+export async function startFaultyProxy(target: string, options: { hashBodies?: boolean } = {}): Promise<FaultyProxy> {
   const upstream = new URL(target);
   const log: FaultyProxy['log'] = [];
   let plan: { from: number; to: number; fault: Fault } | undefined;
@@ -39,9 +40,11 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     const fault = plan && n >= plan.from && n <= plan.to ? plan.fault : undefined;
     const entry: FaultyProxy['log'][number] = { n, method: req.method!, path: req.url!, headers: req.headers, ...(fault ? { fault } : {}) };
     log.push(entry);
-    const body = createHash('sha256');
-    req.on('data', (chunk: Buffer) => body.update(chunk));
-    req.on('end', () => (entry.bodySha256 = body.digest('hex')));
+    if (options.hashBodies) {
+      const body = createHash('sha256');
+      req.on('data', (chunk: Buffer) => body.update(chunk));
+      req.on('end', () => (entry.bodySha256 = body.digest('hex')));
+    }
     if (!fault) return forward(req, res);
     req.resume();
     if (fault === 'error500') {

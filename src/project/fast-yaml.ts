@@ -27,6 +27,7 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const DOT = 46;
 const QUOTE = 34;
 const APOSTROPHE = 39;
 
@@ -53,12 +54,12 @@ function isPlainDecimal(text: string): boolean {
   let i = text.charCodeAt(0) === DASH ? 1 : 0;
   if (i === text.length) return false;
   const first = text.charCodeAt(i);
-  if (first < 48 || first > 57 || (first === 48 && i + 1 < text.length && text.charCodeAt(i + 1) !== 46)) return false;
+  if (first < 48 || first > 57 || (first === 48 && i + 1 < text.length && text.charCodeAt(i + 1) !== DOT)) return false;
   let dot = false;
   let digitsAfterDot = 0;
   for (i++; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 && !dot) dot = true;
+    if (c === DOT && !dot) dot = true;
     else if (c >= 48 && c <= 57) {
       if (dot) digitsAfterDot++;
     } else return false;
@@ -105,7 +106,7 @@ class Parser {
       while (p < end && text.charCodeAt(p) === SPACE) p++;
       // "---" / "..." at a line start after the first: several documents, or a document end.
       const first = text.charCodeAt(pos);
-      if ((first === DASH || first === 46) && pos > 0 && (text.startsWith('---', pos) || text.startsWith('...', pos))) bail();
+      if ((first === DASH || first === DOT) && pos > 0 && (text.startsWith('---', pos) || text.startsWith('...', pos))) bail();
       lineStart[count] = pos;
       lineEnd[count] = end;
       startOf[count] = p;
