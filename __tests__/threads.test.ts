@@ -4,7 +4,7 @@
 // a small project), from src/ and from dist/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -17,8 +17,10 @@ const entries = [join(root, 'src', 'cli', 'bin.ts'), ...(existsSync(join(root, '
 /** Durations differ from run to run; everything else must not. */
 const untimed = (text: string) => text.replace(/\d+(\.\d+)? ?m?s\b/g, 'T');
 
-function run(entry: string, threads: '1' | '2', args: string[]) {
-  const result = spawnSync(node, [entry, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FLAGWRIGHT_THREADS: threads } });
+function run(entry: string, threads: '1' | '2' | 'auto', args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, FLAGWRIGHT_THREADS: threads };
+  if (threads === 'auto') delete env.FLAGWRIGHT_THREADS;
+  const result = spawnSync(node, [entry, ...args], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
   return { code: result.status, stdout: untimed(result.stdout), stderr: untimed(result.stderr) };
 }
 
@@ -31,9 +33,9 @@ function filesUnder(dir: string): Record<string, string> {
   return out;
 }
 
-async function generate(dir: string): Promise<void> {
+async function generate(dir: string, features = 150): Promise<void> {
   const { generateProject } = (await import(new URL('../bench/gen-project.mjs', import.meta.url).href)) as { generateProject: (options: Record<string, unknown>) => void };
-  generateProject({ out: dir, features: 150, seed: 5, force: true });
+  generateProject({ out: dir, features, seed: 5, force: true });
 }
 
 test('lint, build and test give the same output on one thread and with the command and read-ahead threads', async () => {
@@ -92,6 +94,34 @@ test('problems are reported the same way with threads, and a failed build writes
       assert.match(one.build.stderr, /nothing was built/);
       assert.equal(one.written, false);
       assert.deepEqual(results['2'], results['1'], entry);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+// A large default features/ folder starts the command thread before the config is read: it must run the
+// command when the project is large, and be stopped unused when the config names a small folder instead.
+test('a command thread started before the config is read runs large projects and is stopped for small ones', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'flagwright-threads-'));
+  try {
+    const large = join(work, 'large');
+    await generate(large, 1000);
+    const small = join(work, 'small');
+    await generate(small);
+    renameSync(join(small, 'features'), join(small, 'flags'));
+    appendFileSync(join(small, 'featurevisor.config.js'), 'module.exports.featuresDirectoryPath = require("path").join(__dirname, "flags");\n');
+    mkdirSync(join(small, 'features'));
+    for (let i = 0; i < 1000; i++) writeFileSync(join(small, 'features', `unused-${i}.txt`), '');
+    for (const entry of entries) {
+      for (const project of [large, small]) {
+        const auto = { lint: run(entry, 'auto', ['lint', '--project', project, '--format', 'json']), test: run(entry, 'auto', ['test', '--project', project]) };
+        const one = { lint: run(entry, '1', ['lint', '--project', project, '--format', 'json']), test: run(entry, '1', ['test', '--project', project]) };
+        assert.equal(one.lint.code, 0, one.lint.stdout);
+        assert.equal(one.test.code, 0);
+        assert.match(one.test.stdout, /passed/);
+        assert.deepEqual(auto, one, `${entry} ${project}`);
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -15,8 +15,6 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
-  /** Reads the project named by --project: large ones are handled on a command thread. */
-  readsProject?: boolean;
   /** Returns the exit code. Throws FlagwrightError for bad input. */
   run(argv: string[], io: CliIO): Promise<number>;
 }

@@ -20,13 +20,11 @@ export type CommandIO = Pick<CliIO, 'stdout' | 'stderr' | 'isTTY'>;
 
 type Message = { stdout: string } | { stderr: string } | { exitCode: number };
 
-/** Whether the project is large enough for a command thread (counting stops at the threshold). */
-export function wantsCommandThread(config: ProjectConfig): boolean {
-  const threads = threadsSetting();
-  if (threads !== 'auto') return threads === 'on';
+/** Whether `featuresDirectory` holds at least MIN_FEATURE_FILES entries (counting stops there). */
+export function holdsManyFeatures(featuresDirectory: string): boolean {
   let dir: Dir | undefined;
   try {
-    dir = opendirSync(config.featuresDirectoryPath, { recursive: true });
+    dir = opendirSync(featuresDirectory, { recursive: true });
     let count = 0;
     while (dir.readSync() && ++count < MIN_FEATURE_FILES);
     return count >= MIN_FEATURE_FILES;
@@ -37,26 +35,58 @@ export function wantsCommandThread(config: ProjectConfig): boolean {
   }
 }
 
-/** Runs `argv` on a command thread; undefined when no thread could be started (the caller runs it here). */
-export function runCommandOnThread(argv: string[], io: CommandIO): Promise<number> | undefined {
+/** Whether the project is large enough for a command thread. */
+export function wantsCommandThread(config: ProjectConfig): boolean {
+  const threads = threadsSetting();
+  if (threads !== 'auto') return threads === 'on';
+  return holdsManyFeatures(config.featuresDirectoryPath);
+}
+
+/** A command thread that has started and loaded the command, and runs nothing until told to. */
+export interface CommandThread {
+  /** Runs the command there and resolves to its exit code; undefined when the thread failed to start (run it here). */
+  run(): Promise<number | undefined>;
+  /** Stops the thread unused. */
+  cancel(): void;
+}
+
+/**
+ * Starts a command thread for `argv` (~50 ms until it is ready, on another core), so that it can start
+ * while this thread still decides whether to use it. Undefined when no thread can be started.
+ */
+export function startCommandThread(argv: string[], io: CommandIO): CommandThread | undefined {
   const script = workerEntry('threads/command-worker');
   if (!script) return undefined;
-  return new Promise((resolve) => {
-    const worker = new Worker(script, {
-      workerData: { argv, isTTY: io.isTTY },
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
-    let exitCode: number | undefined;
-    // Output comes as messages, in order, before the exit code: nothing is lost when the thread ends.
-    worker.on('message', (message: Message) => {
-      if ('stdout' in message) io.stdout(message.stdout);
-      else if ('stderr' in message) io.stderr(message.stderr);
-      else exitCode = message.exitCode;
-    });
-    worker.once('error', (error) => {
-      io.stderr(`flagwright: ${error.stack ?? String(error)}\n`);
-      exitCode ??= 1;
-    });
-    worker.once('exit', (code) => resolve(exitCode ?? (code || 1)));
+  const worker = new Worker(script, {
+    workerData: { argv, isTTY: io.isTTY },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
+  let running = false;
+  let failed: Error | undefined;
+  let exitCode: number | undefined;
+  // Output comes as messages, in order, before the exit code: nothing is lost when the thread ends.
+  worker.on('message', (message: Message) => {
+    if ('stdout' in message) io.stdout(message.stdout);
+    else if ('stderr' in message) io.stderr(message.stderr);
+    else exitCode = message.exitCode;
+  });
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  worker.once('error', (error) => {
+    if (running) io.stderr(`flagwright: ${error.stack ?? String(error)}\n`);
+    failed = error;
+    exitCode ??= 1;
+  });
+  return {
+    async run() {
+      running = true;
+      if (failed) return undefined;
+      worker.postMessage('run');
+      const code = await exited;
+      return exitCode ?? (code || 1);
+    },
+    cancel() {
+      worker.unref();
+      void worker.terminate();
+    },
+  };
 }

@@ -11,7 +11,6 @@ const usage =
 
 const command: Command = {
   name: 'build',
-  readsProject: true,
   summary: 'Build datafiles for every environment × tag (revision = git commit of the tree).',
   usage,
   async run(argv, io) {

@@ -10,7 +10,6 @@ const usage = 'flagwright lint [--project DIR] [--format text|json|github]';
 
 const command: Command = {
   name: 'lint',
-  readsProject: true,
   summary: 'Validate the project: JSON Schemas for every file plus semantic checks (exit 1 on any error).',
   usage,
   async run(argv, io) {

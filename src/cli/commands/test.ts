@@ -13,7 +13,6 @@ const usage =
 
 const command: Command = {
   name: 'test',
-  readsProject: true,
   summary: "Run the project's spec files (tests/*.yml) and report each assertion (exit 1 on any failure).",
   usage,
   async run(argv, io) {
