@@ -53,6 +53,29 @@ function variationsChanged(variations: FeatureVariation[], previous: PreviousFea
   return now !== before;
 }
 
+/**
+ * A fresh allocation within one range (a feature outside any group): takeRanges and remainingAfter reduced to
+ * a cursor, with the same arithmetic, so the ranges are identical; it is most of what a build allocates.
+ */
+function fillOneRange(variations: FeatureVariation[], rule: Rule, [start, end]: Range): Allocation[] {
+  const allocation: Allocation[] = [];
+  let cursor = start;
+  let exhausted = false;
+  for (const variation of variations) {
+    const override = rule.variationWeights?.[variation.value];
+    const fill = (override !== undefined ? override : variation.weight) * (MAX_BUCKETED_NUMBER / 100) * (rule.percentage / 100);
+    if (exhausted || !(fill > 0)) continue;
+    const room = end - cursor;
+    const width = Math.min(fill, room);
+    const next = cursor + width;
+    if (next !== cursor) allocation.push({ variation: variation.value, range: [cursor, next] });
+    // Filling the rest of the range leaves nothing (not a float sliver between `next` and `end`).
+    if (width < room) cursor = next;
+    else exhausted = true;
+  }
+  return allocation;
+}
+
 /** Allocates every rule of one feature in one environment. `groupRanges` come from mutual-exclusion groups. */
 export function allocateRules(
   variations: FeatureVariation[],
@@ -68,6 +91,9 @@ export function allocateRules(
     const diff = before ? percentage - before.percentage : 0;
     const rebucket = !before || changedVariations || diff < 0 || rule.variationWeights !== undefined;
 
+    if (rebucket && featureRanges.length === 1) {
+      return { percentage, allocation: fillOneRange(variations, rule, featureRanges[0]), rebucketed: Boolean(before?.allocation?.length) };
+    }
     let available: Range[] = featureRanges.map(([s, e]) => [s, e]);
     let allocation: Allocation[] = [];
     if (before && !rebucket) {
