@@ -1,7 +1,7 @@
 // Listing a folder as remote objects: shared by the local-folder and Pages providers (Pages lists its clone).
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { digestHex } from '../src/util/digest.ts';
 import type { ListOptions, RemoteObject } from './types.ts';
 
 async function walk(root: string, dir: string, out: RemoteObject[], shallow: boolean, skip: (name: string) => boolean): Promise<void> {
@@ -16,7 +16,7 @@ async function walk(root: string, dir: string, out: RemoteObject[], shallow: boo
       if (entry.isDirectory()) return shallow ? undefined : walk(root, path, out, false, skip);
       if (!entry.isFile()) return;
       const bytes = await readFile(path);
-      out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') });
+      out.push({ key: relative(root, path).split(sep).join('/'), size: bytes.length, md5: digestHex('md5', bytes) });
     }),
   );
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { ObjectHeaders } from '../../providers/types.ts';
+import { digestHex } from '../util/digest.ts';
 
 export type Compression = 'none' | 'gzip' | 'br';
 
@@ -128,11 +129,11 @@ export function revisionOfKey(key: string, environments: ReadonlySet<string>): s
 }
 
 export function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return digestHex('sha256', bytes);
 }
 
 export function md5Hex(bytes: Buffer): string {
-  return createHash('md5').update(bytes).digest('hex');
+  return digestHex('md5', bytes);
 }
 
 /** Deterministic precompression: Node's gzip writes mtime 0 and a fixed OS byte, so equal input gives equal bytes. */
