@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { threadsSetting } from '../threads/worker-entry.ts';
+import type { ProjectConfig } from '../model/project.ts';
 import type { Command, CliIO } from './command.ts';
 
 type CommandModule = () => Promise<{ default: Command }>;
@@ -23,7 +24,11 @@ const commands: Record<string, CommandModule> = {
  * Commands that read the project named by --project: large ones run on a command thread. Known here, so
  * that this thread does not load a command (~30 ms of modules) that the command thread then runs.
  */
-const READS_PROJECT = new Set(['lint', 'build', 'test']);
+const READS_PROJECT = new Map([
+  ['lint', { tests: true }],
+  ['build', { tests: false }],
+  ['test', { tests: true }],
+]);
 
 /** Loads a command's module ahead of running it (a command thread does so while it waits to be told to run). */
 export async function loadCommand(name: string): Promise<void> {
@@ -68,7 +73,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (READS_PROJECT.has(name) && isMainThread) {
-      const onThread = await runOnCommandThreadIfLarge(argv, rest, io);
+      const onThread = await runOnCommandThreadIfLarge(name, argv, rest, io);
       if (onThread !== undefined) return onThread;
     }
     return await (await load()).default.run(rest, io);
@@ -83,7 +88,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 /** Commands on large projects run on a command thread (src/threads/command-thread.ts); small ones stay here. */
-async function runOnCommandThreadIfLarge(argv: string[], rest: string[], io: CliIO): Promise<number | undefined> {
+async function runOnCommandThreadIfLarge(name: string, argv: string[], rest: string[], io: CliIO): Promise<number | undefined> {
   // Only --project matters here; the command itself checks every option.
   const project = parseArgs({ args: rest, options: { project: { type: 'string' } }, strict: false }).values.project ?? '.';
   if (typeof project !== 'string') return undefined; // "--project" without a value: the command reports it
@@ -93,15 +98,15 @@ async function runOnCommandThreadIfLarge(argv: string[], rest: string[], io: Cli
   // (which may name another folder) is read, and is stopped unused if the project turns out small.
   const early = threadsSetting() !== 'off' && holdsManyFeatures(join(root, 'features')) ? startCommandThread(argv, io) : undefined;
   const { loadConfig } = await import('../project/config.ts');
-  let large = false;
+  let config: ProjectConfig | undefined;
   try {
-    large = wantsCommandThread(await loadConfig(root));
+    config = await loadConfig(root);
   } catch {
     // the command reports a broken config
   }
-  if (!large) {
+  if (!config || !wantsCommandThread(config)) {
     early?.cancel();
     return undefined;
   }
-  return (early ?? startCommandThread(argv, io))?.run();
+  return (early ?? startCommandThread(argv, io))?.run({ config, tests: READS_PROJECT.get(name)!.tests });
 }

@@ -1,11 +1,11 @@
 // Loads a Featurevisor project: config, then every entity file of both dialects, parsed once.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Dialect, Project, ProjectConfig } from '../model/project.ts';
 import { loadConfig } from './config.ts';
+import { allFiles, listProjectFiles, type EntityFile } from './files.ts';
 import { parseRead, type ParseOutcome } from './parse.ts';
-import { readInOrder } from './read-ahead.ts';
+import { readInOrder, takeReadPlan } from './read-ahead.ts';
 import {
   featureDialect,
   normalizeAttribute,
@@ -15,44 +15,9 @@ import {
   normalizeTestSpec,
 } from './normalize.ts';
 
-const YAML_FILE = /\.ya?ml$/;
-
 export interface LoadResult {
   project: Project;
   diagnostics: Diagnostic[];
-}
-
-interface EntityFile {
-  key: string;
-  /** Project-relative, forward slashes. */
-  file: string;
-  absolute: string;
-}
-
-/** Lists YAML files below `directory` depth-first in byte order, as Featurevisor v2 does; keys keep subfolders. */
-export function listEntityFiles(directory: string, rootDirectory: string): EntityFile[] {
-  const found: EntityFile[] = [];
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) return found;
-  const walk = (dir: string, prefix: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // Joined once per folder: path.join/relative per file add up on projects with 20,000 files.
-    const absolutePrefix = dir + sep;
-    const filePrefix = relative(rootDirectory, dir).split(sep).join('/');
-    const fileStart = filePrefix ? `${filePrefix}/` : '';
-    for (const entry of entries) {
-      const name = entry.name;
-      if (name.charCodeAt(0) === 46) continue; // "."
-      const absolute = absolutePrefix + name;
-      // A dangling link is listed as a file: reading it then reports it at its name.
-      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true);
-      if (isDirectory) walk(absolute, `${prefix}${name}/`);
-      else if (YAML_FILE.test(name)) {
-        found.push({ key: prefix + name.slice(0, name.lastIndexOf('.')), file: fileStart + name, absolute });
-      }
-    }
-  };
-  walk(directory, '');
-  return found;
 }
 
 export interface LoadOptions {
@@ -67,20 +32,21 @@ export async function loadProject(rootDirectory: string, options: LoadOptions = 
 
 export function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): LoadResult {
   const root = config.rootDirectory;
-  const kinds = {
-    attribute: listEntityFiles(config.attributesDirectoryPath, root),
-    segment: listEntityFiles(config.segmentsDirectoryPath, root),
-    feature: listEntityFiles(config.featuresDirectoryPath, root),
-    group: listEntityFiles(config.groupsDirectoryPath, root),
-    test: options.tests === false ? [] : listEntityFiles(config.testsDirectoryPath, root),
-  };
-  const all = [...kinds.attribute, ...kinds.segment, ...kinds.feature, ...kinds.group, ...kinds.test];
+  const tests = options.tests !== false;
+  // A command thread is given the listing and a reader already under way by the thread that started it.
+  const plan = takeReadPlan(config, tests);
+  const kinds = plan?.files ?? listProjectFiles(config, tests);
+  const all = allFiles(kinds);
 
   const outcomes = new Map<EntityFile, ParseOutcome>();
-  readInOrder(all.map((entry) => entry.absolute), (index, result) => {
-    const entry = all[index]!;
-    outcomes.set(entry, parseRead(result, entry.absolute, entry.file));
-  });
+  readInOrder(
+    all.map((entry) => entry.absolute),
+    (index, result) => {
+      const entry = all[index]!;
+      outcomes.set(entry, parseRead(result, entry.absolute, entry.file));
+    },
+    plan,
+  );
 
   const diagnostics: Diagnostic[] = [];
   const docs = (entries: EntityFile[]) => {
