@@ -37,18 +37,29 @@ function runOnce(cmd, args, { cwd, env }) {
 }
 
 /**
- * Runs `cmd args` `repeat` times (calling `before()` ahead of each run, e.g. to clean outputs) and
- * returns the median wall time and peak RSS, the last run's exit code and output, and every run.
- * Stops repeating at the first failure.
+ * Child processes measured in turns: round after round, each entry ({cmd, args, cwd, env}) runs once, so
+ * that a machine whose speed drifts over minutes slows them alike and their ratios stay fair. `rounds`
+ * rounds; an entry with a smaller `repeat` (a slow official CLI) runs in the middle rounds only, and one
+ * that fails is not run again. `before`/`after` run around each run of their entry (to clean outputs
+ * another entry must not see). Per entry, in order: the median wall time and peak RSS, the last run's exit
+ * code and output, and every run.
  */
-export function measure(cmd, args, { cwd, env, repeat = 1, before } = {}) {
-  const runs = [];
-  for (let i = 0; i < repeat; i++) {
-    before?.();
-    const run = runOnce(cmd, args, { cwd, env });
-    runs.push(run);
-    if (run.code !== 0) break;
+export function measureInTurns(entries, rounds) {
+  const runs = entries.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    entries.forEach((entry, i) => {
+      const repeat = Math.min(entry.repeat ?? rounds, rounds);
+      const first = Math.floor((rounds - repeat) / 2);
+      if (round < first || round >= first + repeat || runs[i].some((run) => run.code !== 0)) return;
+      entry.before?.();
+      runs[i].push(runOnce(entry.cmd, entry.args, entry));
+      entry.after?.();
+    });
   }
+  return runs.map(summarize);
+}
+
+function summarize(runs) {
   const last = runs[runs.length - 1];
   return {
     wallMs: median(runs.map((r) => r.wallMs)),

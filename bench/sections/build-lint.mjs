@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensureProject } from '../lib/projects.mjs';
-import { measure, table, seconds, mib, ratio, failure } from '../lib/measure.mjs';
+import { measureInTurns, table, seconds, mib, ratio, failure } from '../lib/measure.mjs';
 import { flagwrightEntry, loadAverage, node24, officialCli, officialVersion, sectionArgs } from '../lib/tools.mjs';
 
 const floorScript = join(import.meta.dirname, '..', 'lib', 'parse-floor.mjs');
@@ -38,8 +38,8 @@ for (const features of sizes) {
 
   // Build reads the entity files; lint also reads the test specs: each gets its own floor.
   const floor = { build: {}, lint: {} };
-  for (const [command, scope] of [['build', 'entities'], ['lint', 'all']])
-    for (const parser of ['yaml', 'js-yaml', 'flagwright']) floor[command][parser] = measure(node24, [floorScript, dir, parser, scope], { repeat: fastRepeat });
+  const parsers = ['yaml', 'js-yaml', 'flagwright'];
+  const floorEntries = (scope) => parsers.map((parser) => ({ cmd: node24, args: [floorScript, dir, parser, scope] }));
   // The goal's floor is the faster of the two YAML libraries; Flagwright's own parser is shown beside it.
   const fastest = (command) => Math.min(...['yaml', 'js-yaml'].map((p) => floor[command][p]).filter(ok).map((r) => r.wallMs));
   const stats = (command) => (ok(floor[command]['js-yaml']) ? JSON.parse(floor[command]['js-yaml'].stdout) : { files: NaN, bytes: NaN });
@@ -50,18 +50,40 @@ for (const features of sizes) {
 
   const out = mkdtempSync(join(tmpdir(), 'flagwright-bench-out-'));
   const cleanOut = () => rmSync(out, { recursive: true, force: true });
-  const fw = {
-    lint: measure(node24, [flagwrightScript, 'lint', '--project', dir], { repeat: fastRepeat }),
-    build: measure(node24, [flagwrightScript, 'build', '--project', dir, '--out', out, '--revision', 'bench'], { repeat: fastRepeat, before: cleanOut }),
-  };
-  const fwDatafiles = countFiles(out);
+  let fwDatafiles = 0;
+  let officialDatafiles = 0;
+  // Each command's runs are taken in turns (flagwright, official, floors; round after round): the machine's
+  // speed drifts by tens of percent over minutes, which back-to-back series would turn into ratios.
+  const fw = {};
+  const official = {};
+  [fw.lint, official.lint, floor.lint.yaml, floor.lint['js-yaml'], floor.lint.flagwright] = measureInTurns(
+    [
+      { cmd: node24, args: [flagwrightScript, 'lint', '--project', dir] },
+      { cmd: node24, args: [officialCli, 'lint'], cwd: dir, repeat: officialRepeat(features) },
+      ...floorEntries('all'),
+    ],
+    fastRepeat,
+  );
+  [fw.build, official.build, floor.build.yaml, floor.build['js-yaml'], floor.build.flagwright] = measureInTurns(
+    [
+      { cmd: node24, args: [flagwrightScript, 'build', '--project', dir, '--out', out, '--revision', 'bench'], before: cleanOut, after: () => (fwDatafiles = countFiles(out)) },
+      // The official build leaves .featurevisor/ state behind, which a later flagwright build would read: cleaned after each run.
+      {
+        cmd: node24,
+        args: [officialCli, 'build'],
+        cwd: dir,
+        repeat: officialRepeat(features),
+        before: cleanOfficial(dir),
+        after: () => {
+          officialDatafiles = countFiles(join(dir, 'dist'));
+          cleanOfficial(dir)();
+        },
+      },
+      ...floorEntries('entities'),
+    ],
+    fastRepeat,
+  );
   cleanOut();
-  const official = {
-    lint: measure(node24, [officialCli, 'lint'], { cwd: dir, repeat: officialRepeat(features) }),
-    build: measure(node24, [officialCli, 'build'], { cwd: dir, repeat: officialRepeat(features), before: cleanOfficial(dir) }),
-  };
-  const officialDatafiles = countFiles(join(dir, 'dist'));
-  cleanOfficial(dir)();
 
   for (const command of ['lint', 'build']) {
     const a = official[command];
@@ -107,7 +129,7 @@ for (const features of sizes) {
 
 process.stdout.write(`## Build and lint vs the official CLI\n\n`);
 process.stdout.write(`Generated v1 projects (3 environments, 20 tags, 3 assertions per feature); flagwright = \`${flagwrightLabel}\`, ` +
-  `both CLIs on Node ${process.versions.node}; median of ${fastRepeat} run(s) for flagwright and the floor, ` +
+  `both CLIs on Node ${process.versions.node}; median of ${fastRepeat} run(s) for flagwright and the floor, taken in turns with the official CLI's, ` +
   `${sizes.map((s) => officialRepeat(s)).join('/')} for the official CLI. Official build = \`featurevisor build\` (writes dist/ + .featurevisor/, cleaned between runs); ` +
   `flagwright build = \`build --project DIR --out DIR2 --revision bench\`. Datafiles column: official / flagwright.\n\n`);
 process.stdout.write(table(rows) + '\n');

@@ -6,7 +6,7 @@
 //   node bench/sections/test.mjs [--sizes 1000,5000,10000] [--repeat N]
 
 import { ensureProject } from '../lib/projects.mjs';
-import { failure, measure, mib, ratio, seconds, table } from '../lib/measure.mjs';
+import { failure, measureInTurns, mib, ratio, seconds, table } from '../lib/measure.mjs';
 import { flagwrightEntry, node24, officialCli, officialVersion, sectionArgs } from '../lib/tools.mjs';
 
 const { sizes, repeat } = sectionArgs();
@@ -29,8 +29,14 @@ const rows = [];
 const goals = [];
 for (const features of sizes) {
   const dir = ensureProject({ features, format: 'v1', seed: 1 });
-  const official = measure(node24, [officialCli, 'test', '--fast'], { cwd: dir, repeat: officialRepeat(features) });
-  const fw = measure(node24, [flagwrightScript, 'test', '--project', dir], { repeat: fastRepeat });
+  // In turns, so that the machine's drift over minutes slows both alike (see measureInTurns).
+  const [fw, official] = measureInTurns(
+    [
+      { cmd: node24, args: [flagwrightScript, 'test', '--project', dir] },
+      { cmd: node24, args: [officialCli, 'test', '--fast'], cwd: dir, repeat: officialRepeat(features) },
+    ],
+    fastRepeat,
+  );
   rows.push({
     features,
     [`official ${officialVersion()} test --fast`]: cell(official),
