@@ -20,7 +20,7 @@ const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i > -1 ? Number(argv[i + 1]) : fallback;
 };
-const REPEAT = option('--repeat', 3);
+const REPEAT = option('--repeat', 5);
 const FILES = option('--files', 1000);
 const ENVIRONMENTS = ['production', 'staging', 'qa', 'dev', 'preview'];
 const TAGS_PER_ENV = Math.ceil(FILES / ENVIRONMENTS.length);
@@ -100,10 +100,11 @@ async function main() {
       return { wallMs, requests: proxy.log.length, puts };
     };
     const pick = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) });
-    const repeatCounted = async (run) => {
-      const runs = [];
-      for (let i = 0; i < REPEAT; i++) runs.push(await counted(run));
-      return pick(runs);
+    // Re-syncs: the tools take turns, run after run, so a slow spell of the machine hits both.
+    const inTurns = async (runs) => {
+      const results = runs.map(() => []);
+      for (let i = 0; i < REPEAT; i++) for (const [k, run] of runs.entries()) results[k].push(await counted(run));
+      return results.map(pick);
     };
     const rows = [];
     const row = (scenario, fw, cliRun, goal) =>
@@ -128,7 +129,7 @@ async function main() {
     prefix = REPEAT - 1;
     row(`first sync (${files.length} files)`, pick(firstRuns.fw), pick(firstRuns.aws), 'flagwright ≤ aws');
     process.stderr.write('deploy bench: no-op…\n');
-    row('no-op re-sync', await repeatCounted(flagwright), await repeatCounted(aws), '≥ 5×, 0 writes');
+    row('no-op re-sync', ...(await inTurns([flagwright, aws])), '≥ 5×, 0 writes');
     process.stderr.write('deploy bench: 10 changed…\n');
     // Each repetition changes 10 other files (new bytes, new revision) for both tools.
     const change = (i) => {
