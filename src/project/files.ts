@@ -60,7 +60,8 @@ export function allFiles(files: ProjectFiles): EntityFile[] {
   return [...files.attribute, ...files.segment, ...files.feature, ...files.group, ...files.test];
 }
 
-export function listEntityFiles(directory: string, rootDirectory: string): EntityFile[] {
+/** Lists YAML files below `directory` depth-first in byte order, as Featurevisor v2 does; keys keep subfolders. */
+function listEntityFiles(directory: string, rootDirectory: string): EntityFile[] {
   const found: EntityFile[] = [];
   if (!existsSync(directory) || !statSync(directory).isDirectory()) return found;
   const walk = (dir: string, prefix: string) => {
