@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { loadConfig } from '../src/project/config.ts';
-import { listProjectFiles, packFiles, unpackFiles } from '../src/project/files.ts';
-import { makeReadPlan, newProgress, offerReadPlan, pathsOf, readAhead, readInOrder, takeReadPlan } from '../src/project/read-ahead.ts';
+import { listProjectFiles, packFiles, pathsOf, unpackFiles } from '../src/project/files.ts';
+import { makeReadPlan, newProgress, offerReadPlan, readAhead, readInOrder, takeReadPlan } from '../src/project/read-ahead.ts';
 
 const example = fileURLToPath(new URL('../examples/seed-project', import.meta.url));
 
@@ -22,11 +22,10 @@ test('a listing packed for another thread unpacks to the same files', async () =
 test('the plan is taken by a load of the same folders, and its batches are the files', async () => {
   const config = await loadConfig(example);
   const files = listProjectFiles(config, true);
-  const { port1, port2 } = new MessageChannel();
-  const progress = newProgress();
-  offerReadPlan(makeReadPlan(config, files, true, port2, progress));
+  const { plan, port: port1 } = makeReadPlan(config, files, true);
+  offerReadPlan(plan);
   const paths = pathsOf(files);
-  readAhead(paths, port1, progress); // what the starting thread does while the command thread loads
+  readAhead(paths, port1, plan.progress); // what the starting thread does while the command thread loads
 
   const taken = takeReadPlan(config, true);
   assert.ok(taken);
@@ -54,9 +53,9 @@ test('a plan for other folders is refused and its reader stopped', async () => {
   const config = await loadConfig(example);
   const files = listProjectFiles(config, false);
   for (const [other, tests] of [[{ ...config, featuresDirectoryPath: join(example, 'elsewhere') }, false], [config, true]] as const) {
-    const { port1, port2 } = new MessageChannel();
-    const progress = newProgress();
-    offerReadPlan(makeReadPlan(config, files, false, port2, progress));
+    const { plan, port: port1 } = makeReadPlan(config, files, false);
+    const { progress } = plan;
+    offerReadPlan(plan);
     assert.equal(takeReadPlan(other, tests), undefined);
     readAhead(pathsOf(files), port1, progress);
     assert.ok(Atomics.load(progress, 0) > pathsOf(files).length, 'the reader was told to stop');

@@ -7,9 +7,7 @@ import { threadsSetting } from '../threads/worker-entry.ts';
 import type { ProjectConfig } from '../model/project.ts';
 import type { Command, CliIO } from './command.ts';
 
-type CommandModule = () => Promise<{ default: Command }>;
-
-const commands: Record<string, CommandModule> = {
+const commands: Record<string, () => Promise<{ default: Command }>> = {
   lint: () => import('./commands/lint.ts'),
   build: () => import('./commands/build.ts'),
   test: () => import('./commands/test.ts'),

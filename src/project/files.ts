@@ -60,6 +60,9 @@ export function allFiles(files: ProjectFiles): EntityFile[] {
   return [...files.attribute, ...files.segment, ...files.feature, ...files.group, ...files.test];
 }
 
+/** Their absolute paths, in load order. */
+export const pathsOf = (files: ProjectFiles): string[] => allFiles(files).map((file) => file.absolute);
+
 /** Lists YAML files below `directory` depth-first in byte order, as Featurevisor v2 does; keys keep subfolders. */
 function listEntityFiles(directory: string, rootDirectory: string): EntityFile[] {
   const found: EntityFile[] = [];

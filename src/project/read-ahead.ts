@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ProjectConfig } from '../model/project.ts';
 import { threadsSetting, workerEntry } from '../threads/worker-entry.ts';
-import { allFiles, packFiles, unpackFiles, type PackedFiles, type ProjectFiles } from './files.ts';
+import { packFiles, unpackFiles, type PackedFiles, type ProjectFiles } from './files.ts';
 import type { ReadResult } from './parse.ts';
 
 export const READ_BATCH = 256;
@@ -70,31 +70,18 @@ export function readAhead(paths: string[], port: MessagePort, progress: Int32Arr
  * way) or else from a read-ahead thread of its own. FLAGWRIGHT_THREADS=1 reads them all here, =2 always ahead.
  */
 export function readInOrder(paths: string[], each: (index: number, result: ReadResult) => void, given?: ReadAhead): void {
-  const threads = threadsSetting();
-  const ahead = threads === 'on' || (threads === 'auto' && paths.length >= MIN_FILES);
-  const script = !given && ahead && paths.length > 0 ? workerEntry('project/read-worker') : undefined;
-  if (!given && !script) {
+  const reader: ReadAhead & { worker?: Worker } | undefined = given ?? startReadAheadThread(paths);
+  if (!reader) {
     paths.forEach((path, index) => each(index, readText(path)));
     return;
   }
-  let port1: MessagePort;
-  let progress: Int32Array;
-  let worker: Worker | undefined;
-  if (given) ({ port: port1, progress } = given);
-  else {
-    const channel = new MessageChannel();
-    port1 = channel.port1;
-    progress = newProgress();
-    worker = new Worker(script!, { workerData: { paths, port: channel.port2, progress }, transferList: [channel.port2] });
-    worker.unref();
-    worker.on('error', () => {}); // a failed thread only means every file is read here
-  }
+  const { port, progress } = reader;
   let batch: ReadBatch = { start: 0, texts: [] };
   try {
     for (let index = 0; index < paths.length; index++) {
       // Batches the thread has posted so far, without waiting for more; older ones are passed over.
       while (index >= batch.start + batch.texts.length) {
-        const posted = receiveMessageOnPort(port1) as { message: ReadBatch } | undefined;
+        const posted = receiveMessageOnPort(port) as { message: ReadBatch } | undefined;
         if (!posted) break;
         batch = posted.message;
       }
@@ -104,17 +91,30 @@ export function readInOrder(paths: string[], each: (index: number, result: ReadR
     }
   } finally {
     Atomics.store(progress, 0, paths.length); // a reader still going stops
-    port1.close();
-    void worker?.terminate();
+    port.close();
+    void reader.worker?.terminate();
   }
+}
+
+/** A read-ahead thread of this load's own, when the settings and the number of files call for one. */
+function startReadAheadThread(paths: string[]): (ReadAhead & { worker: Worker }) | undefined {
+  const threads = threadsSetting();
+  const ahead = threads === 'on' || (threads === 'auto' && paths.length >= MIN_FILES);
+  const script = ahead && paths.length > 0 ? workerEntry('project/read-worker') : undefined;
+  if (!script) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  const progress = newProgress();
+  const worker = new Worker(script, { workerData: { paths, port: port2, progress }, transferList: [port2] });
+  worker.unref();
+  worker.on('error', () => {}); // a failed thread only means every file is read here
+  return { port: port1, progress, worker };
 }
 
 /** What a command thread's loader is given by the thread that started it (see threads/command-thread.ts). */
 export interface ReadPlan extends ReadAhead {
   files: PackedFiles;
-  /** The directories the listing covers, which the loader's own config must name too. */
+  /** The directories the listing covers (specs' only if listed), which the loader's own config must name too. */
   directories: string[];
-  tests: boolean;
 }
 
 const planDirectories = (config: ProjectConfig, tests: boolean): string[] => [
@@ -126,12 +126,14 @@ const planDirectories = (config: ProjectConfig, tests: boolean): string[] => [
   tests ? config.testsDirectoryPath : '',
 ];
 
-/** The starting thread's half: the plan to hand over, and the paths it then reads with readAhead(). */
-export function makeReadPlan(config: ProjectConfig, files: ProjectFiles, tests: boolean, port: MessagePort, progress: Int32Array): ReadPlan {
-  return { files: packFiles(files), directories: planDirectories(config, tests), tests, port, progress };
+/**
+ * The starting thread's half: the plan to hand over (its port goes with it) and this thread's end of the
+ * channel, which readAhead() feeds with the files' texts.
+ */
+export function makeReadPlan(config: ProjectConfig, files: ProjectFiles, tests: boolean): { plan: ReadPlan; port: MessagePort } {
+  const { port1, port2 } = new MessageChannel();
+  return { plan: { files: packFiles(files), directories: planDirectories(config, tests), port: port2, progress: newProgress() }, port: port1 };
 }
-
-export const pathsOf = (files: ProjectFiles): string[] => allFiles(files).map((file) => file.absolute);
 
 let offered: ReadPlan | undefined;
 
@@ -146,7 +148,7 @@ export function takeReadPlan(config: ProjectConfig, tests: boolean): (ReadAhead 
   offered = undefined;
   if (!plan) return undefined;
   const wanted = planDirectories(config, tests);
-  if (plan.tests === tests && plan.directories.every((dir, i) => dir === wanted[i])) return { files: unpackFiles(plan.files), port: plan.port, progress: plan.progress };
+  if (plan.directories.every((dir, i) => dir === wanted[i])) return { files: unpackFiles(plan.files), port: plan.port, progress: plan.progress };
   dropReadPlan(plan);
   return undefined;
 }

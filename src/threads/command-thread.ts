@@ -5,11 +5,11 @@
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
 // The main thread, idle while it waits, lists and reads the project's files for the command thread.
 import { opendirSync, type Dir } from 'node:fs';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { CliIO } from '../cli/command.ts';
 import type { ProjectConfig } from '../model/project.ts';
-import { listProjectFiles } from '../project/files.ts';
-import { makeReadPlan, newProgress, pathsOf, readAhead, type ReadPlan } from '../project/read-ahead.ts';
+import { listProjectFiles, pathsOf } from '../project/files.ts';
+import { makeReadPlan, readAhead } from '../project/read-ahead.ts';
 import { threadsSetting, workerEntry } from './worker-entry.ts';
 
 /** Young generation of a command thread, MiB. At 10,000 features 12 MiB spent 30–50% more time in GC than 64; 48 still keeps ~80 MiB off the peak. */
@@ -55,9 +55,9 @@ export interface CommandReads {
 export interface CommandThread {
   /**
    * Runs the command there and resolves to its exit code; undefined when the thread failed to start (run it
-   * here). With `reads`, this thread, idle otherwise, lists and reads the project's files for it meanwhile.
+   * here). This thread, idle otherwise, lists and reads the project's files (`reads`) for it meanwhile.
    */
-  run(reads?: CommandReads): Promise<number | undefined>;
+  run(reads: CommandReads): Promise<number | undefined>;
   /** Stops the thread unused. */
   cancel(): void;
 }
@@ -92,7 +92,7 @@ export function startCommandThread(argv: string[], io: CommandIO): CommandThread
     async run(reads) {
       running = true;
       if (failed) return undefined;
-      const reader = reads && readerFor(reads);
+      const reader = readerFor(reads);
       if (!reader) worker.postMessage({ run: true });
       else {
         worker.postMessage({ run: true, plan: reader.plan }, [reader.plan.port]);
@@ -109,7 +109,7 @@ export function startCommandThread(argv: string[], io: CommandIO): CommandThread
   };
 }
 
-/** The plan handed to the command thread, and this thread's end of the channel its batches go through. */
+/** The plan handed to the command thread, this thread's end of its channel, and the paths to read into it. */
 function readerFor({ config, tests }: CommandReads) {
   let files;
   try {
@@ -117,7 +117,5 @@ function readerFor({ config, tests }: CommandReads) {
   } catch {
     return undefined; // the command thread lists them itself and reports what is wrong
   }
-  const { port1, port2 } = new MessageChannel();
-  const plan: ReadPlan = makeReadPlan(config, files, tests, port2, newProgress());
-  return { plan, port: port1, paths: pathsOf(files) };
+  return { ...makeReadPlan(config, files, tests), paths: pathsOf(files) };
 }
