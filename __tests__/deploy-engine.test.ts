@@ -189,3 +189,52 @@ test('re-syncs trust the manifest for live files only while no deploy is in prog
     await rm(data, { recursive: true, force: true });
   }
 });
+
+test('a datafiles folder is hashed as it is read; bytes are read again only to upload, and a file changed meanwhile stops the deploy', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'fw-reread-'));
+  // Files larger than the reader's first buffer, and of different sizes, so that it grows and is reused.
+  const data = await writeDatafiles({ environments: ['production', 'staging'], tags: ['all', 'beta'], revision: 'w1', padBytes: 150_000 });
+  await writeDatafiles({ environments: ['production'], tags: ['small'], revision: 'w1' }, data);
+  try {
+    const { files, revision } = await readDatafilesDir(data);
+    assert.equal(revision, 'w1');
+    assert.equal(files.length, 5);
+    for (const file of files) {
+      const onDisk = await readFile(join(data, file.environment, file.name));
+      assert.equal(file.sha256, sha256Hex(onDisk), `${file.name}: hash of the file's own bytes`);
+      assert.deepEqual(file.bytes, onDisk);
+    }
+
+    const settings = (read: Awaited<ReturnType<typeof readDatafilesDir>>) => ({
+      files: read.files,
+      revision: 'w1',
+      cache: DEFAULT_CACHE,
+      compression: 'none' as const,
+      retention: 10,
+      dryRun: false,
+      wait: false,
+      concurrency: 4,
+      retry: { attempts: 1, baseDelayMs: 1 },
+      log: () => {},
+    });
+    // Read, then changed before the plan needs its bytes: nothing is published from a file that moved underneath.
+    const early = await readDatafilesDir(data);
+    const changed = join(data, 'staging', 'featurevisor-tag-beta.json');
+    await writeFile(changed, datafileJson({ environments: ['staging'], tags: ['beta'], revision: 'w1', features: { beta: 2 } }, 'staging', 'beta'));
+    const { provider } = await openTarget(`file://${out}`);
+    await assert.rejects(publish(provider, settings(early)), /featurevisor-tag-beta\.json changed while the deploy was reading it/);
+    assert.equal(existsSync(join(out, 'manifest.json')), false, 'nothing is live');
+    assert.equal(existsSync(join(out, 'staging')), false, 'nothing was written');
+
+    // Read again, it deploys; a no-op re-sync then needs no file's bytes at all.
+    const first = await publish(provider, settings(await readDatafilesDir(data)));
+    assert.equal(first.uploaded, 12, "5 latest files, their 5 immutable copies and 2 manifests");
+    const again = await readDatafilesDir(data);
+    await rm(data, { recursive: true, force: true }); // any read of the bytes would now fail
+    const noop = await publish(provider, settings(again));
+    assert.equal(noop.uploaded, 0);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+    await rm(data, { recursive: true, force: true });
+  }
+});
