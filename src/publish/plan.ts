@@ -18,6 +18,9 @@ import {
 
 export type Action = 'upload' | 'headers' | 'unchanged';
 
+/** The body of an object kept from the live revision: it is never uploaded. */
+const KEPT = Buffer.alloc(0);
+
 export interface PlannedObject {
   key: string;
   action: Action;
@@ -111,8 +114,8 @@ export function planDeploy(input: PlanInput): Plan {
     const contentHash = keepable && previous.sha256 !== sha256 ? contentHashOf(file.bytes) : undefined;
     if (keepable && (previous.sha256 === sha256 || previous.contentHash === contentHash)) {
       // Same flags as live: keep the live copy (and its revision stamp); at most its headers change.
-      immutable.push(object(previous.immutablePath, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
-      latest.push(object(path, Buffer.alloc(0), previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
+      immutable.push(object(previous.immutablePath, KEPT, previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
+      latest.push(object(path, KEPT, previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
       files.push(previous);
       continue;
     }
