@@ -12,13 +12,29 @@ import { deploy } from '../src/publish/deploy.ts';
 import { readLiveDatafiles } from '../src/publish/remote-state.ts';
 import { openTarget } from '../src/publish/providers.ts';
 import { planDeploy } from '../src/publish/plan.ts';
-import { contentHashOf, DEFAULT_CACHE, sha256Hex } from '../src/publish/layout.ts';
+import { contentHashOf, DEFAULT_CACHE, sha256Hex, type LocalDatafile } from '../src/publish/layout.ts';
 import { publish } from '../src/publish/engine.ts';
 import { readDatafilesDir } from '../src/publish/input.ts';
 import { createRemoteReads } from '../src/publish/remote-reads.ts';
 import { startFakeGcs } from './helpers/fake-gcs.ts';
 import { startGitRemote } from './helpers/git-remote.ts';
 import { datafileJson, writeDatafiles } from './helpers/deploy-datafiles.ts';
+
+/** Settings for calling the engine directly: defaults, no retries. */
+function publishSettings(files: LocalDatafile[], revision: string) {
+  return {
+    files,
+    revision,
+    cache: DEFAULT_CACHE,
+    compression: 'none' as const,
+    retention: 10,
+    dryRun: false,
+    wait: false,
+    concurrency: 4,
+    retry: { attempts: 1, baseDelayMs: 1 },
+    log: () => {},
+  };
+}
 
 test('gzip and brotli precompression: right Content-Encoding, deterministic bytes, live state decodes', async () => {
   process.env.METADATA_SERVER_DETECTION = 'none';
@@ -149,18 +165,7 @@ test('re-syncs trust the manifest for live files only while no deploy is in prog
       list: (options: { under?: string; shallow?: boolean } = {}) => (requests.push(`list ${options.under ?? '/'}${options.shallow ? '' : ' (deep)'}`), provider.list(options)),
       get: (key: string) => (requests.push(`get ${key}`), provider.get(key)),
     };
-    const settings = {
-      files: (await readDatafilesDir(data)).files,
-      revision: 'q1',
-      cache: DEFAULT_CACHE,
-      compression: 'none' as const,
-      retention: 10,
-      dryRun: false,
-      wait: false,
-      concurrency: 4,
-      retry: { attempts: 1, baseDelayMs: 1 },
-      log: () => {},
-    };
+    const settings = publishSettings((await readDatafilesDir(data)).files, 'q1');
     const reads = ['get manifest.json', 'get manifests/in-progress'];
     const noop = await publish(counting, settings);
     assert.equal(noop.uploaded, 0);
@@ -205,33 +210,21 @@ test('a datafiles folder is hashed as it is read; bytes are read again only to u
       assert.deepEqual(file.bytes, onDisk);
     }
 
-    const settings = (read: Awaited<ReturnType<typeof readDatafilesDir>>) => ({
-      files: read.files,
-      revision: 'w1',
-      cache: DEFAULT_CACHE,
-      compression: 'none' as const,
-      retention: 10,
-      dryRun: false,
-      wait: false,
-      concurrency: 4,
-      retry: { attempts: 1, baseDelayMs: 1 },
-      log: () => {},
-    });
     // Read, then changed before the plan needs its bytes: nothing is published from a file that moved underneath.
     const early = await readDatafilesDir(data);
     const changed = join(data, 'staging', 'featurevisor-tag-beta.json');
     await writeFile(changed, datafileJson({ environments: ['staging'], tags: ['beta'], revision: 'w1', features: { beta: 2 } }, 'staging', 'beta'));
     const { provider } = await openTarget(`file://${out}`);
-    await assert.rejects(publish(provider, settings(early)), /featurevisor-tag-beta\.json changed while the deploy was reading it/);
+    await assert.rejects(publish(provider, publishSettings(early.files, 'w1')), /featurevisor-tag-beta\.json changed while the deploy was reading it/);
     assert.equal(existsSync(join(out, 'manifest.json')), false, 'nothing is live');
     assert.equal(existsSync(join(out, 'staging')), false, 'nothing was written');
 
     // Read again, it deploys; a no-op re-sync then needs no file's bytes at all.
-    const first = await publish(provider, settings(await readDatafilesDir(data)));
+    const first = await publish(provider, publishSettings((await readDatafilesDir(data)).files, 'w1'));
     assert.equal(first.uploaded, 12, "5 latest files, their 5 immutable copies and 2 manifests");
     const again = await readDatafilesDir(data);
     await rm(data, { recursive: true, force: true }); // any read of the bytes would now fail
-    const noop = await publish(provider, settings(again));
+    const noop = await publish(provider, publishSettings(again.files, 'w1'));
     assert.equal(noop.uploaded, 0);
   } finally {
     await rm(out, { recursive: true, force: true });

@@ -102,7 +102,7 @@ export async function readDatafilesDir(dir: string, options: { revision?: string
   // The getter of `bytes` must not run here: no object spread over a datafile.
   const found: Array<{ file: LocalDatafile; where: string; revision?: string }> = [];
   // Synchronous reads in batches: fs.promises.readFile costs four thread-pool round trips per file, which for
-  // 1,000 small files takes several times longer than readFileSync. Yielding between batches lets the
+  // 1,000 small files takes several times longer than reading them here. Yielding between batches lets the
   // target's requests (already sent) be answered meanwhile. Each file is hashed in the same pass with SHA-256,
   // what the manifest records (and, with SHA extensions, twice as fast as MD5, which only uploads need).
   // Every file is read into one reused buffer and only its hash is kept: a re-sync usually uploads nothing,

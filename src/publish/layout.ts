@@ -73,6 +73,7 @@ export interface LocalDatafile {
   environment: string;
   /** File name, e.g. "featurevisor-tag-all.json". */
   name: string;
+  /** For a folder of datafiles, a getter that reads the file again (see publish/input.ts): read it only when needed. */
   bytes: Buffer;
   /** Hex SHA-256 of `bytes` when already known (computed as each file is read, overlapping the remote reads). */
   sha256?: string;
