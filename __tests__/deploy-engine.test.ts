@@ -218,6 +218,13 @@ test('a datafiles folder is hashed as it is read; bytes are read again only to u
     await assert.rejects(publish(provider, publishSettings(early.files, 'w1')), /featurevisor-tag-beta\.json changed while the deploy was reading it/);
     assert.equal(existsSync(join(out, 'manifest.json')), false, 'nothing is live');
     assert.equal(existsSync(join(out, 'staging')), false, 'nothing was written');
+    // A file removed meanwhile is reported the same way.
+    const beforeRemoval = await readDatafilesDir(data);
+    const removed = join(data, 'production', 'featurevisor-tag-small.json');
+    const removedBytes = await readFile(removed);
+    await rm(removed);
+    await assert.rejects(publish(provider, publishSettings(beforeRemoval.files, 'w1')), /featurevisor-tag-small\.json changed while the deploy was reading it/);
+    await writeFile(removed, removedBytes);
 
     // Read again, it deploys; a no-op re-sync then needs no file's bytes at all.
     const first = await publish(provider, publishSettings((await readDatafilesDir(data)).files, 'w1'));

@@ -44,8 +44,15 @@ function onDisk(path: string, environment: string, name: string, sha256: string)
     sha256,
     get bytes() {
       if (bytes) return bytes;
-      const current = readFileSync(path);
-      if (sha256Hex(current) !== sha256) throw new FlagwrightError(`${path} changed while the deploy was reading it; nothing was published, run it again`, [], 2);
+      let current: Buffer | undefined;
+      try {
+        current = readFileSync(path);
+      } catch {
+        // Gone or unreadable since it was hashed: the same outcome as a changed file.
+      }
+      if (!current || sha256Hex(current) !== sha256) {
+        throw new FlagwrightError(`${path} changed while the deploy was reading it; nothing was published, run it again`, [], 2);
+      }
       return (bytes = current);
     },
   };
