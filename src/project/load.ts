@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Dialect, Project, ProjectConfig } from '../model/project.ts';
 import { loadConfig } from './config.ts';
-import { allFiles, listProjectFiles, pathsOf, type EntityFile } from './files.ts';
+import { allFiles, listProjectFiles, type EntityFile } from './files.ts';
 import { parseRead, type ParseOutcome } from './parse.ts';
 import { readInOrder, takeReadPlan } from './read-ahead.ts';
 import {
@@ -40,7 +40,7 @@ export function loadProjectWithConfig(config: ProjectConfig, options: LoadOption
 
   const outcomes = new Map<EntityFile, ParseOutcome>();
   readInOrder(
-    pathsOf(kinds),
+    all.map((entry) => entry.absolute),
     (index, result) => {
       const entry = all[index]!;
       outcomes.set(entry, parseRead(result, entry.absolute, entry.file));
