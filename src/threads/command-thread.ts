@@ -5,6 +5,7 @@
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
 // The main thread, idle while it waits, lists and reads the project's files for the command thread.
 import { opendirSync, type Dir } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CliIO } from '../cli/command.ts';
 import type { ProjectConfig } from '../model/project.ts';
@@ -14,6 +15,14 @@ import { threadsSetting, workerEntry } from './worker-entry.ts';
 
 /** Young generation of a command thread, MiB. At 10,000 features 12 MiB spent 30–50% more time in GC than 64; 48 still keeps ~80 MiB off the peak. */
 const YOUNG_GENERATION_MB = 48;
+
+/**
+ * Initial heap of a command thread, MiB. A 10,000-feature build's heap grows to ~130 MiB of which little is
+ * garbage; starting small, V8 marks (concurrently, with write barriers slowing every store) and compacts
+ * each time it grows. From 256 a paired A/B: build −138 ms wall and −290 ms CPU, lint −38 ms; peak RSS +4 MiB.
+ * V8 reads the flag when it creates an isolate, so it applies to the thread started next, not to this one.
+ */
+const INITIAL_HEAP_MB = 256;
 
 /** Below this many feature files the thread's start-up (~30 ms) is not worth it: small projects stay on the main thread. */
 const MIN_FEATURE_FILES = 1000;
@@ -69,6 +78,7 @@ export interface CommandThread {
 export function startCommandThread(argv: string[], io: CommandIO): CommandThread | undefined {
   const script = workerEntry('threads/command-worker');
   if (!script) return undefined;
+  setFlagsFromString(`--initial-heap-size=${INITIAL_HEAP_MB}`);
   const worker = new Worker(script, {
     workerData: { argv, isTTY: io.isTTY },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
