@@ -17,10 +17,12 @@ import { threadsSetting, workerEntry } from './worker-entry.ts';
 const YOUNG_GENERATION_MB = 48;
 
 /**
- * Initial heap of a command thread, MiB. A 10,000-feature build's heap grows to ~130 MiB of which little is
- * garbage; starting small, V8 marks (concurrently, with write barriers slowing every store) and compacts
- * each time it grows. From 256 a paired A/B: build −138 ms wall and −290 ms CPU, lint −38 ms; peak RSS +4 MiB.
- * V8 reads the flag when it creates an isolate, so it applies to the thread started next, not to this one.
+ * Initial heap of a command thread, MiB. A 10,000-feature project's heap grows to 130–170 MiB of which little
+ * is garbage; starting small, V8 marks (concurrently, with write barriers slowing every store) and compacts
+ * each time it grows. Paired A/B at 10,000 features: build −48…−138 ms wall (−160…−290 ms CPU), test −86 ms,
+ * lint −38 ms; peak RSS +4 MiB. That is net of a cost: with any V8 flag changed, the thread starts 40–60 ms
+ * later (V8 no longer accepts the code cached for Node's internal modules). V8 reads the flag when it creates
+ * an isolate, so it applies to threads started from now on, not to this one; resourceLimits has no initial size.
  */
 const INITIAL_HEAP_MB = 256;
 
