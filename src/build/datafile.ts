@@ -101,7 +101,15 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
       const index = segmentIndex.get(key);
       if (index !== undefined && project.segments.get(key)!.archived !== true) indices.push(index);
     }
-    return indices.length > 1 ? indices.sort((a, b) => nameRank[a] - nameRank[b]) : indices;
+    if (indices.length > 32) return indices.sort((a, b) => nameRank[a] - nameRank[b]);
+    // Insertion sort: these lists are short, and Array#sort allocates a work array for each of 30,000.
+    for (let i = 1; i < indices.length; i++) {
+      const index = indices[i];
+      let j = i - 1;
+      for (; j >= 0 && nameRank[indices[j]] > nameRank[index]; j--) indices[j + 1] = indices[j];
+      indices[j + 1] = index;
+    }
+    return indices;
   };
 
   // Variations and variablesSchema do not depend on the environment: built once per feature, shared by

@@ -38,11 +38,15 @@ function featuresNeeded(project: Project, featureOption: string | undefined): Ma
     if (!keys) needed.set(environment, (keys = new Set()));
     addWithRequired(project, key, keys);
   };
-  for (const spec of project.tests) {
+  for (let s = 0; s < project.tests.length; s++) {
+    const spec = project.tests[s]!;
     if (spec.kind !== 'feature' || (pattern && !pattern.test(spec.feature))) continue;
-    for (const assertion of spec.assertions) {
+    for (let a = 0; a < spec.assertions.length; a++) {
+      const rows = expandMatrix(spec.assertions[a]!.matrix);
+      const assertion = spec.assertions[a]!;
       // The same environment the runner computes per matrix row; unknown ones are never built.
-      for (const row of expandMatrix(assertion.matrix)) {
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r]!;
         if (project.config.environmentsDisabled) need(NO_ENVIRONMENT, spec.feature);
         else {
           const environment = substituteEnvironment(assertion.environment, row);
