@@ -129,21 +129,16 @@ export function normalizeFeature(key: string, file: string, doc: Doc, config: Pr
   const rules: Record<string, Rule[]> = {};
   const force: Record<string, ForceEntry[]> = {};
   const expose: Record<string, boolean | string[]> = {};
-  for (const environment of config.environments) {
-    // Where this environment's rules/force/expose live in the source document.
-    const base: DocPath =
-      dialect === 'v1' ? (config.environmentsDisabled ? [] : ['environments', environment]) : [];
-    const scope = dialect === 'v1' ? asRecord(config.environmentsDisabled ? doc : asRecord(doc.environments)[environment]) : doc;
-    const pick = (name: string): { value: unknown; path: DocPath } => {
-      if (dialect === 'v1') return { value: scope[name], path: extend(base, name) };
-      if (config.environmentsDisabled) return { value: doc[name], path: [name] };
-      return { value: asRecord(doc[name])[environment], path: [name, environment] };
-    };
-    const ruleSource = pick('rules');
-    rules[environment] = asArray(ruleSource.value).map((rule, index) => toRule(asRecord(rule), new SourceAt(file, ruleSource.path, index)));
-    const forceSource = pick('force');
-    force[environment] = asArray(forceSource.value).map((entry, index) => toForce(asRecord(entry), new SourceAt(file, forceSource.path, index)));
-    const exposeValue = pick('expose').value;
+  const environments = config.environments;
+  for (let e = 0; e < environments.length; e++) {
+    const environment = environments[e]!;
+    // v1 keeps an environment's rules/force/expose under environments.<env>; v2 keeps <section>.<env>.
+    const scope = dialect === 'v1' ? asRecord(config.environmentsDisabled ? doc : asRecord(doc.environments)[environment]) : undefined;
+    const rulesValue = sectionValue(doc, scope, config, environment, 'rules');
+    rules[environment] = isList(rulesValue) ? listWithPath(rulesValue, file, sectionPath(dialect, config, environment, 'rules'), toRule) : [];
+    const forceValue = sectionValue(doc, scope, config, environment, 'force');
+    force[environment] = isList(forceValue) ? listWithPath(forceValue, file, sectionPath(dialect, config, environment, 'force'), toForce) : [];
+    const exposeValue = sectionValue(doc, scope, config, environment, 'expose');
     if (typeof exposeValue === 'boolean' || Array.isArray(exposeValue)) expose[environment] = exposeValue as boolean | string[];
   }
 
@@ -165,6 +160,27 @@ export function normalizeFeature(key: string, file: string, doc: Doc, config: Pr
     force,
     expose,
   };
+}
+
+/** An environment's `rules`, `force` or `expose`: from its v1 `scope` (environments.<env>), else v2's <name>.<env>. */
+function sectionValue(doc: Doc, scope: Doc | undefined, config: ProjectConfig, environment: string, name: string): unknown {
+  if (scope) return scope[name];
+  return config.environmentsDisabled ? doc[name] : asRecord(doc[name])[environment];
+}
+
+const isList = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > 0;
+
+/** Each item of the list at `path` (built only for a list that has items) converted with its source. */
+function listWithPath<T>(list: unknown[], file: string, path: DocPath, convert: (doc: Doc, source: SourceAt) => T): T[] {
+  const out: T[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = convert(asRecord(list[i]), new SourceAt(file, path, i));
+  return out;
+}
+
+/** Where an environment's `rules` or `force` list sits in a feature document of `dialect`. */
+function sectionPath(dialect: Dialect, config: ProjectConfig, environment: string, name: string): DocPath {
+  if (config.environmentsDisabled) return [name];
+  return dialect === 'v1' ? ['environments', environment, name] : [name, environment];
 }
 
 function schemaEntry(key: string, entry: Doc, source: SourceRef): FeatureVariableSchema {
@@ -289,13 +305,13 @@ export function normalizeTestSpec(key: string, file: string, doc: Doc, dialect: 
     feature: String(doc.feature ?? ''),
     assertions: asArray(doc.assertions).map((assertion, index): FeatureAssertion => {
       const record = asRecord(assertion);
-      const { matrix, description, environment, at, ...rest } = record;
+      // One copy of the assertion with its own fields normalised (a rest pattern and a spread made two).
       return {
-        ...(rest as Partial<FeatureAssertion>),
-        description: optionalString(description),
-        environment: environment === undefined ? undefined : String(environment),
-        at: at as number | undefined,
-        matrix: isRecord(matrix) ? (matrix as FeatureAssertion['matrix']) : undefined,
+        ...(record as Partial<FeatureAssertion>),
+        description: optionalString(record.description),
+        environment: record.environment === undefined ? undefined : String(record.environment),
+        at: record.at as number | undefined,
+        matrix: isRecord(record.matrix) ? (record.matrix as FeatureAssertion['matrix']) : undefined,
         index,
         source: new SourceAt(file, ASSERTIONS, index),
       };
