@@ -1,5 +1,5 @@
 // Semantic checks of one feature: tags, bucketBy, variables, variations, rules, force, expose.
-import type { DocPath, Feature, FeatureVariableSchema } from '../model/project.ts';
+import type { DocPath, Feature, FeatureVariableSchema, Rule } from '../model/project.ts';
 import { checkConditions } from './conditions.ts';
 import { checkAttributeReference, checkEntityName, checkSegmentsAt, isRecord, valueAt, type LintContext } from './context.ts';
 import { checkVariableMap, checkVariableValue } from './variables.ts';
@@ -10,6 +10,7 @@ const ROOT: DocPath = [];
 const BUCKET_BY: DocPath = ['bucketBy'];
 const BUCKET_BY_OR: DocPath = ['bucketBy', 'or'];
 const WEIGHT_TOLERANCE = 1e-6;
+const NONE: string[] = [];
 
 export function checkFeature(ctx: LintContext, feature: Feature): void {
   checkEntityName(ctx, feature.file, feature.key, true);
@@ -90,8 +91,8 @@ function checkVariablesSchema(ctx: LintContext, feature: Feature): Map<string, F
     }
     byKey.set(entry.key, entry);
     const raw = valueAt(feature.raw, path);
-    if (isRecord(raw) && 'defaultValue' in raw) checkVariableValue(ctx, file, [...path, 'defaultValue'], entry, raw.defaultValue);
-    if (isRecord(raw) && 'disabledValue' in raw) checkVariableValue(ctx, file, [...path, 'disabledValue'], entry, raw.disabledValue);
+    if (isRecord(raw) && 'defaultValue' in raw) checkVariableValue(ctx, file, path, 'defaultValue', entry, raw.defaultValue);
+    if (isRecord(raw) && 'disabledValue' in raw) checkVariableValue(ctx, file, path, 'disabledValue', entry, raw.disabledValue);
   }
   return byKey;
 }
@@ -112,17 +113,22 @@ function checkVariations(ctx: LintContext, feature: Feature, schemaByKey: Map<st
     if (!isRecord(raw)) continue;
     if (feature.dialect === 'v1') {
       if (!Array.isArray(raw.variables)) continue;
-      raw.variables.forEach((item, index) => {
-        if (!isRecord(item) || typeof item.key !== 'string') return;
-        const itemPath = [...path, 'variables', index];
+      // `path` (the getter's own copy) is a stack here: variables.<index> is pushed for each item.
+      path.push('variables');
+      for (let index = 0; index < raw.variables.length; index++) {
+        const item: unknown = raw.variables[index];
+        if (!isRecord(item) || typeof item.key !== 'string') continue;
+        path.push(index);
         const schema = schemaByKey.get(item.key);
         if (!schema) {
-          ctx.findings.error(file, [...itemPath, 'key'], 'unknown-variable', `Unknown variable "${item.key}" with value: ${String(item.value)}`);
-          return;
+          ctx.findings.error(file, [...path, 'key'], 'unknown-variable', `Unknown variable "${item.key}" with value: ${String(item.value)}`);
+        } else {
+          checkVariableValue(ctx, file, path, 'value', schema, item.value);
+          if (Array.isArray(item.overrides)) checkOverrides(ctx, feature, [...path, 'overrides'], item.overrides, schema);
         }
-        checkVariableValue(ctx, file, [...itemPath, 'value'], schema, item.value);
-        if (Array.isArray(item.overrides)) checkOverrides(ctx, feature, [...itemPath, 'overrides'], item.overrides, schema);
-      });
+        path.pop();
+      }
+      path.pop();
     } else {
       checkVariableMap(ctx, file, [...path, 'variables'], raw.variables, schemaByKey);
       if (!isRecord(raw.variableOverrides)) continue;
@@ -143,7 +149,7 @@ function checkOverrides(ctx: LintContext, feature: Feature, path: DocPath, overr
     const overridePath = [...path, index];
     if ('segments' in override) checkSegmentsAt(ctx, feature.file, overridePath, 'segments', override.segments);
     if ('conditions' in override) checkConditions(ctx, feature.file, [...overridePath, 'conditions'], override.conditions);
-    if ('value' in override) checkVariableValue(ctx, feature.file, [...overridePath, 'value'], schema, override.value);
+    if ('value' in override) checkVariableValue(ctx, feature.file, overridePath, 'value', schema, override.value);
   });
 }
 
@@ -194,27 +200,17 @@ function checkRules(
   const rules = feature.rules[environment] ?? [];
   if (!rules.length) return;
   const { file } = feature;
-  const repeated = duplicates(rules.map((rule) => rule.key));
+  const repeated = rules.length > 1 ? duplicates(rules.map((rule) => rule.key)) : NONE;
   if (repeated.length) ctx.findings.error(file, rules[0].source.path.slice(0, -1), 'duplicate-rule-key', `Duplicate rule keys found: ${repeated.join(', ')}`);
 
-  for (const rule of rules) {
-    const path = rule.source.path;
-    const raw = valueAt(feature.raw, path);
-    if (!isRecord(raw)) continue;
-    if ('segments' in raw) checkSegmentsAt(ctx, file, path, 'segments', raw.segments);
-    if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
-      ctx.findings.error(file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in rule "${rule.key}"`);
-    }
-    if (raw.variables !== undefined) checkVariableMap(ctx, file, [...path, 'variables'], raw.variables, schemaByKey);
-    if (isRecord(raw.variationWeights)) checkVariationWeights(ctx, feature, [...path, 'variationWeights'], raw.variationWeights, variationValues);
-    if ('enabled' in raw) {
-      ctx.findings.warning(
-        file,
-        [...path, 'enabled'],
-        'rule-enabled',
-        'Rule-level "enabled" is dropped by the official Featurevisor builder (the rule stays live there); Flagwright keeps it and the SDK honours it',
-      );
-    }
+  // One path for the whole list, used as a stack (rules of a list share their parent path): a path per rule,
+  // sized exactly, had to grow for each check that pushes onto it.
+  const path = listPathOf(rules[0].source.path);
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    path.push(index);
+    checkRule(ctx, feature, rule, path, schemaByKey, variationValues);
+    path.pop();
   }
   if (ctx.project.config.enforceCatchAllRule) {
     const last = rules[rules.length - 1];
@@ -222,6 +218,39 @@ function checkRules(
       const where = environment ? ` in "${environment}"` : '';
       ctx.findings.error(file, [...last.source.path, 'segments'], 'catch-all-rule', `The last rule${where} must have segments: "*" (enforceCatchAllRule is on)`);
     }
+  }
+}
+
+/** A list's path from its first item's (`[..., 0]`, a fresh copy): the stack its items' indices are pushed onto. */
+function listPathOf(firstItemPath: DocPath): DocPath {
+  firstItemPath.pop();
+  return firstItemPath;
+}
+
+function checkRule(
+  ctx: LintContext,
+  feature: Feature,
+  rule: Rule,
+  path: DocPath,
+  schemaByKey: Map<string, FeatureVariableSchema>,
+  variationValues: Set<string>,
+): void {
+  const { file } = feature;
+  const raw = valueAt(feature.raw, path);
+  if (!isRecord(raw)) return;
+  if ('segments' in raw) checkSegmentsAt(ctx, file, path, 'segments', raw.segments);
+  if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
+    ctx.findings.error(file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in rule "${rule.key}"`);
+  }
+  if (raw.variables !== undefined) checkVariableMap(ctx, file, [...path, 'variables'], raw.variables, schemaByKey);
+  if (isRecord(raw.variationWeights)) checkVariationWeights(ctx, feature, [...path, 'variationWeights'], raw.variationWeights, variationValues);
+  if ('enabled' in raw) {
+    ctx.findings.warning(
+      file,
+      [...path, 'enabled'],
+      'rule-enabled',
+      'Rule-level "enabled" is dropped by the official Featurevisor builder (the rule stays live there); Flagwright keeps it and the SDK honours it',
+    );
   }
 }
 
@@ -257,16 +286,21 @@ function checkForce(
   schemaByKey: Map<string, FeatureVariableSchema>,
   variationValues: Set<string>,
 ): void {
-  for (const entry of feature.force[environment] ?? []) {
-    const path = entry.source.path;
+  const entries = feature.force[environment] ?? [];
+  if (!entries.length) return;
+  const path = listPathOf(entries[0].source.path);
+  for (let index = 0; index < entries.length; index++) {
+    path.push(index);
     const raw = valueAt(feature.raw, path);
-    if (!isRecord(raw)) continue;
-    if ('segments' in raw) checkSegmentsAt(ctx, feature.file, path, 'segments', raw.segments);
-    if ('conditions' in raw) checkConditions(ctx, feature.file, [...path, 'conditions'], raw.conditions);
-    if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
-      ctx.findings.error(feature.file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in force`);
+    if (isRecord(raw)) {
+      if ('segments' in raw) checkSegmentsAt(ctx, feature.file, path, 'segments', raw.segments);
+      if ('conditions' in raw) checkConditions(ctx, feature.file, [...path, 'conditions'], raw.conditions);
+      if (typeof raw.variation === 'string' && !variationValues.has(raw.variation)) {
+        ctx.findings.error(feature.file, [...path, 'variation'], 'unknown-variation', `Unknown variation "${raw.variation}" in force`);
+      }
+      if (raw.variables !== undefined) checkVariableMap(ctx, feature.file, [...path, 'variables'], raw.variables, schemaByKey);
     }
-    if (raw.variables !== undefined) checkVariableMap(ctx, feature.file, [...path, 'variables'], raw.variables, schemaByKey);
+    path.pop();
   }
 }
 

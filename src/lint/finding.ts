@@ -11,14 +11,15 @@ export interface Finding {
   message: string;
 }
 
+/** Findings keep a copy of their path: checks may pass a path they use as a stack (pushed and popped). */
 export class FindingList {
   readonly items: Finding[] = [];
 
   error(file: string, path: DocPath, rule: string, message: string): void {
-    this.items.push({ source: { file, path }, severity: 'error', rule, message });
+    this.items.push({ source: { file, path: path.slice() }, severity: 'error', rule, message });
   }
 
   warning(file: string, path: DocPath, rule: string, message: string): void {
-    this.items.push({ source: { file, path }, severity: 'warning', rule, message });
+    this.items.push({ source: { file, path: path.slice() }, severity: 'warning', rule, message });
   }
 }

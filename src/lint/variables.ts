@@ -48,15 +48,15 @@ function lengthProblem(config: ProjectConfig, type: string, value: unknown): str
   return undefined;
 }
 
-/** Type and length check of one value of a declared variable. */
-export function checkVariableValue(ctx: LintContext, file: string, path: DocPath, schema: FeatureVariableSchema, value: unknown): void {
+/** Type and length check of one value of a declared variable, at `path` + `key` (built only to report). */
+export function checkVariableValue(ctx: LintContext, file: string, path: DocPath, key: string | number, schema: FeatureVariableSchema, value: unknown): void {
   const problem = variableTypeProblem(String(schema.type), value);
   if (problem) {
-    ctx.findings.error(file, path, 'variable-type', `Invalid value for variable "${schema.key}" (${String(schema.type)}): ${show(value)} is ${problem}`);
+    ctx.findings.error(file, [...path, key], 'variable-type', `Invalid value for variable "${schema.key}" (${String(schema.type)}): ${show(value)} is ${problem}`);
     return;
   }
   const tooLong = lengthProblem(ctx.project.config, String(schema.type), value);
-  if (tooLong) ctx.findings.error(file, path, 'variable-length', `Variable "${schema.key}": ${tooLong}`);
+  if (tooLong) ctx.findings.error(file, [...path, key], 'variable-length', `Variable "${schema.key}": ${tooLong}`);
 }
 
 /** Checks a `{variable: value}` map (rule, force, v2 variation): declared and type-correct. */
@@ -74,6 +74,6 @@ export function checkVariableMap(
       ctx.findings.error(file, [...path, key], 'unknown-variable', `Unknown variable "${key}" with value: ${show(value)}`);
       continue;
     }
-    checkVariableValue(ctx, file, [...path, key], schema, value);
+    checkVariableValue(ctx, file, path, key, schema, value);
   }
 }
