@@ -17,9 +17,14 @@ export interface BuiltFeature {
   feature: DatafileFeature;
   /** `,"key":{...}` as compact JSON bytes, computed once and shared by every tag's datafile. */
   fragment: Buffer;
-  /** Indices (project order) of the non-archived segments it uses, sorted by key as the hash covers them. */
-  segments: number[];
+  /**
+   * Indices (project order) of the non-archived segments it uses, sorted by key as the hash covers them;
+   * found on first use (hashes and tag datafiles need them, the spec runner's datafiles do not).
+   */
+  segments: number[] | undefined;
   shared: SharedParts;
+  source: Feature;
+  environment: string;
 }
 
 /** The environment-independent parts of a feature's datafile entry. */
@@ -33,9 +38,18 @@ interface SharedParts {
   variablesSchemaJson?: string;
 }
 
+export interface BuildOptions {
+  hashes?: boolean;
+  allSegments?: boolean;
+}
+
 export interface DatafileBuilder {
-  /** tag null: every non-archived feature (what the spec runner and `evaluate` need). `hashes: false` skips feature hashes. */
-  build(environment: string, tag: string | null, revision: string, options?: { hashes?: boolean }): DatafileV2;
+  /**
+   * tag null: every non-archived feature (what the spec runner and `evaluate` need). `hashes: false` skips
+   * feature hashes; `allSegments` carries every non-archived segment, not only those its features use (the
+   * same evaluations, without working out which segments each feature uses).
+   */
+  build(environment: string, tag: string | null, revision: string, options?: BuildOptions): DatafileV2;
   /** The same datafile as bytes; compact output is assembled from per-feature JSON. */
   serialize(environment: string, tag: string | null, revision: string): Buffer;
 }
@@ -173,7 +187,6 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   };
 
   const buildFeature = (feature: Feature, environment: string): BuiltFeature => {
-    const used = new Set<string>();
     const out: DatafileFeature = {} as DatafileFeature;
     if (feature.deprecated === true) out.deprecated = true;
     out.bucketBy = feature.bucketBy ?? config.defaultBucketBy;
@@ -182,12 +195,10 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     const order = featureOrder.get(feature.key)!;
     const shared = sharedPartsOf(feature, order);
     if (shared.variations) out.variations = shared.variations;
-    for (const key of shared.segments) used.add(key);
     const rules = feature.rules[environment] ?? [];
     const ranges: Range[] = groupRanges.get(feature.key) ?? [];
     const allocations = allocateRules(feature.variations, rules, state?.get(environment)?.get(feature.key), ranges);
     out.traffic = rules.map((rule, index): Traffic => {
-      segmentKeysOf(rule.segments, used);
       const traffic: Traffic = { key: rule.key, segments: stringify(rule.segments) as GroupSegment, percentage: allocations[index].percentage };
       if (allocations[index].allocation.length > 0) traffic.allocation = allocations[index].allocation;
       if (rule.variationWeights !== undefined) traffic.variationWeights = rule.variationWeights;
@@ -207,15 +218,22 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
         const built: Record<string, unknown> = {};
         for (const key of Object.keys(raw)) {
           if (key === 'conditions') built.conditions = stringify(raw.conditions as Condition);
-          else if (key === 'segments') {
-            segmentKeysOf(raw.segments, used);
-            built.segments = stringify(raw.segments as GroupSegment);
-          } else built[key] = raw[key];
+          else if (key === 'segments') built.segments = stringify(raw.segments as GroupSegment);
+          else built[key] = raw[key];
         }
         return built as Force;
       });
     }
-    return { key: feature.key, order, feature: out, fragment: EMPTY, segments: segmentIndicesOf(used), shared };
+    return { key: feature.key, order, feature: out, fragment: EMPTY, segments: undefined, shared, source: feature, environment };
+  };
+
+  /** The segments a built feature uses: its variable overrides', its rules' and its force entries'. */
+  const segmentsUsedBy = (entry: BuiltFeature): number[] => {
+    if (entry.segments) return entry.segments;
+    const used = new Set<string>(entry.shared.segments);
+    for (const rule of entry.source.rules[entry.environment] ?? []) segmentKeysOf(rule.segments, used);
+    for (const force of entry.source.force[entry.environment] ?? []) if (force.segments !== undefined) segmentKeysOf(force.segments, used);
+    return (entry.segments = segmentIndicesOf(used));
   };
 
   const featuresFor = (environment: string): Map<string, BuiltFeature> => {
@@ -251,7 +269,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
       if (required) for (let i = 0; i < required.length; i++) requiredHashes += (i ? ',' : '') + (hashOf(requiredKey(required[i])) ?? '-');
       const withoutHash = featureJson(entry.feature, entry.shared);
       let input = key + '\n' + withoutHash + '\n' + requiredHashes;
-      for (const segment of entry.segments) input += '\n' + segmentHash(segment);
+      for (const segment of segmentsUsedBy(entry)) input += '\n' + segmentHash(segment);
       const hash = base62Hash(input);
       entry.feature.hash = hash;
       // The leading comma lets a datafile be fragments back to back (the first one is copied without it).
@@ -324,7 +342,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   let stampValue = 0;
   const segmentsOf = (features: BuiltFeature[]): number[] => {
     stampValue++;
-    for (const entry of features) for (const index of entry.segments) stamp[index] = stampValue;
+    for (const entry of features) for (const index of segmentsUsedBy(entry)) stamp[index] = stampValue;
     const segments: number[] = [];
     for (let index = 0; index < stamp.length; index++) if (stamp[index] === stampValue) segments.push(index);
     return segments;
@@ -341,9 +359,13 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     return result;
   };
 
-  const build = (environment: string, tag: string | null, revision: string, options: { hashes?: boolean } = {}): DatafileV2 => {
+  let liveSegments: number[] | undefined;
+  const allSegments = (): number[] =>
+    (liveSegments ??= segmentKeys.flatMap((key, index) => (project.segments.get(key)!.archived === true ? [] : [index])));
+
+  const build = (environment: string, tag: string | null, revision: string, options: BuildOptions = {}): DatafileV2 => {
     if (options.hashes !== false) ensureHashes(environment);
-    const { features, segments } = select(environment, tag);
+    const { features, segments } = options.allSegments ? { features: featuresIn(environment, tag), segments: allSegments() } : select(environment, tag);
     const datafile: DatafileV2 = { schemaVersion: '2', revision, segments: {}, features: {} };
     for (const index of segments) datafile.segments[segmentKeys[index]] = segmentObject(index);
     for (const entry of features) datafile.features[entry.key] = entry.feature;

@@ -19,7 +19,7 @@ export function runSpecs(project: Project, options: RunSpecsOptions = {}): SpecR
   const datafileFor = (environment: string) => {
     // Evaluating a feature reads only it and its required chain: the other features need not be built.
     builder ??= createDatafileBuilder(project, stateFromFeaturevisorFiles(project.config), { only: needed });
-    return builder.build(environment, null, 'include-all-features', { hashes: false });
+    return builder.build(environment, null, 'include-all-features', { hashes: false, allSegments: true });
   };
   return runSpecsWith(project, { ...options, datafileFor });
 }
