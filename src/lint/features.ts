@@ -221,10 +221,9 @@ function checkRules(
   }
 }
 
-/** A list's path from its first item's (`[..., 0]`, a fresh copy): the stack its items' indices are pushed onto. */
+/** A list's path from its first item's (`[..., 0]`): a copy, the stack its items' indices are pushed onto. */
 function listPathOf(firstItemPath: DocPath): DocPath {
-  firstItemPath.pop();
-  return firstItemPath;
+  return firstItemPath.slice(0, -1);
 }
 
 function checkRule(
