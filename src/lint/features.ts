@@ -1,5 +1,6 @@
 // Semantic checks of one feature: tags, bucketBy, variables, variations, rules, force, expose.
 import type { DocPath, Feature, FeatureVariableSchema, Rule } from '../model/project.ts';
+import { sectionPath } from '../project/normalize.ts';
 import { checkConditions } from './conditions.ts';
 import { checkAttributeReference, checkEntityName, checkSegmentsAt, isRecord, valueAt, type LintContext } from './context.ts';
 import { checkVariableMap, checkVariableValue } from './variables.ts';
@@ -303,16 +304,10 @@ function checkForce(
   }
 }
 
-function exposePath(ctx: LintContext, feature: Feature, environment: string): DocPath {
-  const disabled = ctx.project.config.environmentsDisabled;
-  if (feature.dialect === 'v1') return disabled ? ['expose'] : ['environments', environment, 'expose'];
-  return disabled ? ['expose'] : ['expose', environment];
-}
-
 function checkExpose(ctx: LintContext, feature: Feature, environment: string): void {
   const expose = feature.expose[environment];
   if (!Array.isArray(expose)) return;
-  const path = exposePath(ctx, feature, environment);
+  const path = sectionPath(feature.dialect, ctx.project.config, environment, 'expose');
   expose.forEach((tag, index) => {
     if (typeof tag !== 'string') return;
     if (!ctx.tags.has(tag)) ctx.findings.error(feature.file, [...path, index], 'unknown-tag', `Unknown tag "${tag}" in expose`);

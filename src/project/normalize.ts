@@ -177,8 +177,8 @@ function listWithPath<T>(list: unknown[], file: string, path: DocPath, convert: 
   return out;
 }
 
-/** Where an environment's `rules` or `force` list sits in a feature document of `dialect`. */
-function sectionPath(dialect: Dialect, config: ProjectConfig, environment: string, name: string): DocPath {
+/** Where an environment's `rules`, `force` or `expose` sits in a feature document of `dialect`. */
+export function sectionPath(dialect: Dialect, config: ProjectConfig, environment: string, name: string): DocPath {
   if (config.environmentsDisabled) return [name];
   return dialect === 'v1' ? ['environments', environment, name] : [name, environment];
 }

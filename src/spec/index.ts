@@ -42,8 +42,8 @@ function featuresNeeded(project: Project, featureOption: string | undefined): Ma
     const spec = project.tests[s]!;
     if (spec.kind !== 'feature' || (pattern && !pattern.test(spec.feature))) continue;
     for (let a = 0; a < spec.assertions.length; a++) {
-      const rows = expandMatrix(spec.assertions[a]!.matrix);
       const assertion = spec.assertions[a]!;
+      const rows = expandMatrix(assertion.matrix);
       // The same environment the runner computes per matrix row; unknown ones are never built.
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
