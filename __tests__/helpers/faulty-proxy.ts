@@ -23,16 +23,23 @@ export async function startFaultyProxy(target: string, options: { hashBodies?: b
   let seen = 0;
   const sockets = new Set<Socket>();
 
+  // A request goes upstream only once its whole body has arrived. S3 stores an object only when its upload is
+  // complete, but s3rver truncates the file as soon as a PUT starts: streaming through would let a client that
+  // gives up mid-body (a timeout on a slow machine) leave an empty object there, which S3 never does.
   const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const proxied = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (upstreamRes) => {
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
-      },
-    );
-    proxied.on('error', () => res.destroy());
-    req.pipe(proxied);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const proxied = request(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        (upstreamRes) => {
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          upstreamRes.pipe(res);
+        },
+      );
+      proxied.on('error', () => res.destroy());
+      proxied.end(Buffer.concat(chunks));
+    });
   };
 
   const server = createServer((req, res) => {
