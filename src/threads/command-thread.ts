@@ -5,12 +5,11 @@
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
 // The main thread, idle while it waits, lists and reads the project's files for the command thread.
 import { opendirSync, type Dir } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import type { CliIO } from '../cli/command.ts';
 import type { ProjectConfig } from '../model/project.ts';
 import { listProjectFiles, pathsOf } from '../project/files.ts';
 import { makeReadPlan, readAhead } from '../project/read-ahead.ts';
+import { startWorkerWithInitialHeap } from './initial-heap.ts';
 import { threadsSetting, workerEntry } from './worker-entry.ts';
 
 /** Young generation of a command thread, MiB. At 10,000 features 12 MiB spent 30–50% more time in GC than 64; 48 still keeps ~80 MiB off the peak. */
@@ -20,9 +19,7 @@ const YOUNG_GENERATION_MB = 48;
  * Initial heap of a command thread, MiB. A 10,000-feature project's heap grows to 130–170 MiB of which little
  * is garbage; starting small, V8 marks (concurrently, with write barriers slowing every store) and compacts
  * each time it grows. Paired A/B at 10,000 features: build −48…−138 ms wall (−160…−290 ms CPU), test −86 ms,
- * lint −38 ms; peak RSS +4 MiB. That is net of a cost: with any V8 flag changed, the thread starts 40–60 ms
- * later (V8 no longer accepts the code cached for Node's internal modules). V8 reads the flag when it creates
- * an isolate, so it applies to threads started from now on, not to this one; resourceLimits has no initial size.
+ * lint −38 ms; peak RSS +4 MiB. resourceLimits has no initial size: it takes a V8 flag (see initial-heap.ts).
  */
 const INITIAL_HEAP_MB = 256;
 
@@ -80,11 +77,11 @@ export interface CommandThread {
 export function startCommandThread(argv: string[], io: CommandIO): CommandThread | undefined {
   const script = workerEntry('threads/command-worker');
   if (!script) return undefined;
-  setFlagsFromString(`--initial-heap-size=${INITIAL_HEAP_MB}`);
-  const worker = new Worker(script, {
-    workerData: { argv, isTTY: io.isTTY },
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
+  const worker = startWorkerWithInitialHeap(
+    script,
+    { workerData: { argv, isTTY: io.isTTY }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } },
+    INITIAL_HEAP_MB,
+  );
   let running = false;
   let failed: Error | undefined;
   let exitCode: number | undefined;
