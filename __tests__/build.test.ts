@@ -59,6 +59,26 @@ test('datafileNamePattern and environments: false decide the paths', async () =>
   }
 });
 
+test('with stringify: false the datafile in memory is the one written (a YAML date as its ISO string)', async () => {
+  const dir = writeProject({
+    'featurevisor.config.json': JSON.stringify({ environments: ['production'], tags: ['all'], stringify: false }),
+    ...minimal({
+      'attributes/signup.yml': 'type: date\ndescription: signup day\n',
+      'segments/launch.yml': 'description: launch day\nconditions:\n  - attribute: signup\n    operator: equals\n    value: 2024-01-01\n',
+      'features/banner.yml':
+        'description: banner\ntags: [all]\nbucketBy: userId\nrules:\n  production:\n    - key: launch\n      segments: launch\n      percentage: 100\n' +
+        'force:\n  production:\n    - conditions:\n        - attribute: signup\n          operator: notEquals\n          value: 2024-01-02\n      enabled: false\n',
+    }),
+  });
+  try {
+    const [file] = buildDatafileSet((await loadProject(dir)).project, { revision: 'x' }).files;
+    assert.deepEqual(file.datafile, JSON.parse(file.bytes.toString()));
+    assert.equal((file.datafile.segments.launch.conditions as Array<{ value: unknown }>)[0].value, '2024-01-01T00:00:00.000Z');
+  } finally {
+    removeProject(dir);
+  }
+});
+
 test('a feature hash changes when a segment it uses changes, and only then', async () => {
   const dir = writeProject({ 'featurevisor.config.json': '{"environments":["production"]}', ...minimal() });
   try {

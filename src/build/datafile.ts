@@ -82,7 +82,9 @@ export interface BuilderOptions {
 
 export function createDatafileBuilder(project: Project, state?: PreviousState, options: BuilderOptions = {}): DatafileBuilder {
   const { config } = project;
-  const stringify = <T>(value: T): T | string => (config.stringify && typeof value !== 'string' ? JSON.stringify(value) : value);
+  // Unstringified, a value is kept as the written JSON holds it (a YAML date as its ISO string), so the datafile
+  // that `test` and `evaluate` use in memory answers like the published one.
+  const stringify = <T>(value: T): T | string => (typeof value === 'string' ? value : config.stringify ? JSON.stringify(value) : asWritten(value));
   const groupRanges = groupRangesByFeature(project.groups.values());
   const perEnvironment = new Map<string, Map<string, BuiltFeature>>();
   const featureOrder = new Map([...project.features.keys()].map((key, index) => [key, index]));
@@ -415,4 +417,15 @@ function rawAt(doc: Record<string, unknown>, path: Array<string | number>): Reco
   let node: unknown = doc;
   for (const step of path) node = (node as Record<string | number, unknown>)?.[step];
   return (node && typeof node === 'object' ? node : {}) as Record<string, unknown>;
+}
+
+/** `value` as JSON writes it: the same object unless it holds a Date, a non-finite number or -0 (rare in flags). */
+function asWritten<T>(value: T): T {
+  return holdsNonJson(value) ? (JSON.parse(JSON.stringify(value)) as T) : value;
+}
+
+function holdsNonJson(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value) || Object.is(value, -0);
+  if (value === null || typeof value !== 'object') return false;
+  return value instanceof Date || Object.values(value).some(holdsNonJson);
 }

@@ -1,5 +1,5 @@
 // Condition checks: known attributes and the value each operator needs (official messages, §9.3),
-// plus what the official linter lacks: regexes that do not compile, invalid semver, quoted dates.
+// plus what the official linter lacks: regexes that do not compile, invalid semver, quoted dates, dates compared as equal.
 import type { DocPath } from '../model/project.ts';
 import { checkAttributeReference, isRecord, NESTING_OPERATORS, type LintContext } from './context.ts';
 
@@ -74,6 +74,16 @@ function checkOperatorValue(ctx: LintContext, file: string, path: DocPath, opera
   if (EQUALITY.has(operator)) {
     const ok = value === null || value instanceof Date || ['string', 'number', 'boolean'].includes(typeof value);
     if (!ok) fail(`when operator is "${operator}", value must be a string, number, boolean, date or null`);
+    else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+      // Datafiles are JSON: the date is written as its ISO string, and the SDK compares without converting.
+      ctx.findings.warning(
+        file,
+        [...path, 'value'],
+        'date-equality',
+        `"${operator}" compares without converting: this unquoted date is the string "${value.toISOString()}" in the datafile, ` +
+          `so it matches only a context value written exactly so (quote the value the way your app sends it, or use "before"/"after")`,
+      );
+    }
   } else if (NUMERIC.has(operator)) {
     if (typeof value !== 'number') fail(`when operator is "${operator}", value must be a number`);
   } else if (STRING.has(operator)) {
