@@ -116,6 +116,19 @@ test('schemaVersion 1 output answers the same through SDK 1.27.2, features witho
   assert.ok(compared > 1000);
 });
 
+test("each written file holds the set's bytes (written from the builder's pieces) and parses to its datafile", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'fw-parts-')), 'datafiles');
+  const { set } = await buildProject({ projectDir: seed, revision: 'parts' });
+  await writeDatafileSet(out, set);
+  for (const file of set.files) {
+    assert.ok(file.parts, `${file.path} is written from pieces`);
+    const written = readFileSync(join(out, file.path));
+    assert.ok(written.equals(file.bytes), file.path);
+    assert.deepEqual(JSON.parse(written.toString('utf8')), JSON.parse(JSON.stringify(file.datafile)), file.path);
+  }
+  assert.ok(set.files.some((file) => file.parts!.length > 5), 'some datafile has several segments and features');
+});
+
 test('writing is atomic: a failing write leaves the previous output untouched', async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'fw-atomic-')), 'datafiles');
   const { set } = await buildProject({ projectDir: seed, revision: 'good' });

@@ -50,8 +50,11 @@ export interface DatafileBuilder {
    * same evaluations, without working out which segments each feature uses).
    */
   build(environment: string, tag: string | null, revision: string, options?: BuildOptions): DatafileV2;
-  /** The same datafile as bytes; compact output is assembled from per-feature JSON. */
-  serialize(environment: string, tag: string | null, revision: string): Buffer;
+  /**
+   * The same datafile as bytes, in pieces: compact output is per-feature JSON shared by every tag's datafile,
+   * so a writer can write the pieces as they are (one vectored write) instead of copying them together.
+   */
+  serializeParts(environment: string, tag: string | null, revision: string): Buffer[];
 }
 
 /** Segment keys named by a segment expression ("*" names none). */
@@ -111,12 +114,24 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     .map((key, index) => [key, index] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .forEach(([, index], rank) => (nameRank[index] = rank));
-  const segmentIndicesOf = (keys: Set<string>): number[] => {
-    const indices: number[] = [];
-    for (const key of keys) {
-      const index = segmentIndex.get(key);
-      if (index !== undefined && project.segments.get(key)!.archived !== true) indices.push(index);
+  const live = segmentKeys.map((key) => project.segments.get(key)!.archived !== true);
+  // Indices of the live segments an expression names, each once: a per-segment stamp instead of a Set of keys.
+  const seen = new Uint32Array(segmentKeys.length);
+  let seenStamp = 0;
+  const collectSegments = (expression: unknown, into: number[]): void => {
+    if (typeof expression === 'string') {
+      const index = expression === '*' ? undefined : segmentIndex.get(expression);
+      if (index !== undefined && live[index] && seen[index] !== seenStamp) {
+        seen[index] = seenStamp;
+        into.push(index);
+      }
+    } else if (Array.isArray(expression)) {
+      for (let i = 0; i < expression.length; i++) collectSegments(expression[i], into);
+    } else if (expression && typeof expression === 'object') {
+      for (const value of Object.values(expression)) collectSegments(value, into);
     }
+  };
+  const sortByName = (indices: number[]): number[] => {
     if (indices.length > 32) return indices.sort((a, b) => nameRank[a] - nameRank[b]);
     // Insertion sort: these lists are short, and Array#sort allocates a work array for each of 30,000.
     for (let i = 1; i < indices.length; i++) {
@@ -232,10 +247,14 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   /** The segments a built feature uses: its variable overrides', its rules' and its force entries'. */
   const segmentsUsedBy = (entry: BuiltFeature): number[] => {
     if (entry.segments) return entry.segments;
-    const used = new Set<string>(entry.shared.segments);
-    for (const rule of entry.source.rules[entry.environment] ?? []) segmentKeysOf(rule.segments, used);
-    for (const force of entry.source.force[entry.environment] ?? []) if (force.segments !== undefined) segmentKeysOf(force.segments, used);
-    return (entry.segments = segmentIndicesOf(used));
+    const used: number[] = [];
+    seenStamp++;
+    for (const key of entry.shared.segments) collectSegments(key, used);
+    const rules = entry.source.rules[entry.environment] ?? [];
+    for (let i = 0; i < rules.length; i++) collectSegments(rules[i].segments, used);
+    const force = entry.source.force[entry.environment] ?? [];
+    for (let i = 0; i < force.length; i++) if (force[i].segments !== undefined) collectSegments(force[i].segments, used);
+    return (entry.segments = sortByName(used));
   };
 
   const featuresFor = (environment: string): Map<string, BuiltFeature> => {
@@ -292,17 +311,18 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     const built = featuresFor(environment);
     // Tagged features, in project order.
     const byTag = new Map<string, BuiltFeature[]>();
-    for (const feature of project.features.values()) {
-      const entry = built.get(feature.key);
-      if (!entry) continue; // archived or not exposed here
-      const expose = feature.expose[environment];
-      feature.tags.forEach((tag, index) => {
-        if (feature.tags.indexOf(tag) !== index) return; // a repeated tag
-        if (Array.isArray(expose) && !expose.includes(tag)) return;
+    // `built` holds the features exposed here, in project order.
+    for (const entry of built.values()) {
+      const { tags } = entry.source;
+      const expose = entry.source.expose[environment];
+      for (let index = 0; index < tags.length; index++) {
+        const tag = tags[index];
+        if (tags.indexOf(tag) !== index) continue; // a repeated tag
+        if (Array.isArray(expose) && !expose.includes(tag)) continue;
         let list = byTag.get(tag);
         if (!list) byTag.set(tag, (list = []));
         list.push(entry);
-      });
+      }
     }
     for (const [tag, list] of byTag) {
       memberStamp++;
@@ -374,33 +394,23 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     return datafile;
   };
 
-  const serialize = (environment: string, tag: string | null, revision: string): Buffer => {
-    if (config.prettyDatafile) return Buffer.from(JSON.stringify(build(environment, tag, revision), null, 2));
+  const serializeParts = (environment: string, tag: string | null, revision: string): Buffer[] => {
+    if (config.prettyDatafile) return [Buffer.from(JSON.stringify(build(environment, tag, revision), null, 2))];
     ensureHashes(environment);
     const { features, segments } = select(environment, tag);
-    // Cached byte fragments are copied into one buffer sized up front: no large string, no re-encoding.
-    const start = Buffer.from(`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`);
-    let length = start.length + MIDDLE.length + END.length - (segments.length ? 1 : 0) - (features.length ? 1 : 0);
-    for (const index of segments) length += segmentFragment(index).length;
-    for (const entry of features) length += entry.fragment.length;
-    const out = Buffer.allocUnsafe(length);
-    out.set(start, 0);
-    let offset = start.length;
-    // Each fragment leads with a comma; the first of each list is copied without it.
-    for (let i = 0; i < segments.length; i++) offset = copyFragment(out, offset, segmentFragments[segments[i]]!, i === 0);
-    out.set(MIDDLE, offset);
-    offset += MIDDLE.length;
-    for (let i = 0; i < features.length; i++) offset = copyFragment(out, offset, features[i].fragment, i === 0);
-    out.set(END, offset);
-    return out;
+    const parts: Buffer[] = [Buffer.from(`{"schemaVersion":"2","revision":${JSON.stringify(revision)},"segments":{`)];
+    // Each fragment leads with a comma; the first of each list goes without it.
+    for (let i = 0; i < segments.length; i++) {
+      const fragment = segmentFragment(segments[i]);
+      parts.push(i === 0 ? fragment.subarray(1) : fragment);
+    }
+    parts.push(MIDDLE);
+    for (let i = 0; i < features.length; i++) parts.push(i === 0 ? features[i].fragment.subarray(1) : features[i].fragment);
+    parts.push(END);
+    return parts;
   };
 
-  return { build, serialize };
-}
-
-function copyFragment(out: Buffer, offset: number, fragment: Buffer, first: boolean): number {
-  out.set(first ? fragment.subarray(1) : fragment, offset);
-  return offset + fragment.length - (first ? 1 : 0);
+  return { build, serializeParts };
 }
 
 /** Merges two lists each sorted by project order. */

@@ -1,6 +1,6 @@
 // Writes a datafile set atomically: a sibling temp folder, then one rename. A failed build leaves the
 // previous output untouched and no half-written files behind.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { DatafileSet } from '../model/datafile-set.ts';
@@ -17,7 +17,7 @@ export async function writeDatafileSet(outDirectory: string, set: DatafileSet): 
         throw new FlagwrightError(`refusing to write ${file.path}: it would land outside ${outDirectory}`);
       }
       mkdirSync(dirname(destination), { recursive: true });
-      writeFileSync(destination, file.bytes);
+      writeParts(destination, file.parts ?? [file.bytes]);
     }
     const previous = existsSync(target) ? join(parent, `.${basename(target)}.old-${process.pid}-${Date.now()}`) : undefined;
     if (previous) renameSync(target, previous);
@@ -30,5 +30,21 @@ export async function writeDatafileSet(outDirectory: string, set: DatafileSet): 
     if (previous) rmSync(previous, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes the pieces of one file with vectored writes (libuv splits them into batches the system accepts). */
+function writeParts(destination: string, parts: readonly Buffer[]): void {
+  const fd = openSync(destination, 'w');
+  try {
+    const written = writevSync(fd, parts as Buffer[]);
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    if (written < length) {
+      // A short write (a full disk reports an error instead): the rest, from where it stopped.
+      const rest = Buffer.concat(parts as Buffer[]).subarray(written);
+      for (let offset = 0; offset < rest.length; ) offset += writeSync(fd, rest, offset);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -10,6 +10,8 @@ export interface BuiltDatafile {
   datafile: DatafileV2;
   /** The exact bytes written (schemaVersion 2, or 1 when requested). */
   bytes: Buffer;
+  /** The same bytes in pieces, when the builder made them so: written with one vectored write, never copied together. */
+  parts?: readonly Buffer[];
 }
 
 export interface DatafileSet {
