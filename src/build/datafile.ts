@@ -27,6 +27,12 @@ export interface BuiltFeature {
   environment: string;
 }
 
+/** The features built for one environment: by key, and in project order. */
+interface BuiltFeatures {
+  byKey: Map<string, BuiltFeature>;
+  list: BuiltFeature[];
+}
+
 /** The environment-independent parts of a feature's datafile entry. */
 interface SharedParts {
   variations?: Variation[];
@@ -89,8 +95,9 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   // that `test` and `evaluate` use in memory answers like the published one.
   const stringify = <T>(value: T): T | string => (typeof value === 'string' ? value : config.stringify ? JSON.stringify(value) : asWritten(value));
   const groupRanges = groupRangesByFeature(project.groups.values());
-  const perEnvironment = new Map<string, Map<string, BuiltFeature>>();
-  const featureOrder = new Map([...project.features.keys()].map((key, index) => [key, index]));
+  const perEnvironment = new Map<string, BuiltFeatures>();
+  // Project order, indexed: with Turbofan off (see threads/command-worker.ts) each for-of step allocates.
+  const featureList = [...project.features.values()];
 
   // Segments are referred to by index (project order); per-segment JSON and bytes are computed once.
   const segmentKeys = [...project.segments.keys()];
@@ -187,29 +194,31 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     sharedParts[order] = parts;
     return parts;
   };
-  /** JSON.stringify(feature), with the shared parts' JSON computed once. */
+  /**
+   * JSON.stringify(feature) for a feature object as buildFeature makes it (its keys in that order, no hash yet),
+   * with the shared parts' JSON computed once. Written out key by key: a for-in over 30,000 objects of a dozen
+   * shapes cost more than the JSON itself.
+   */
   const featureJson = (feature: DatafileFeature, shared: SharedParts): string => {
-    if (!shared.variations && !shared.variablesSchema) return JSON.stringify(feature);
-    let json = '';
-    for (const key in feature) {
-      const value = feature[key as keyof DatafileFeature];
-      if (value === undefined) continue;
-      let valueJson: string;
-      if (key === 'variations' && value === shared.variations) valueJson = shared.variationsJson ??= JSON.stringify(value);
-      else if (key === 'variablesSchema' && value === shared.variablesSchema) valueJson = shared.variablesSchemaJson ??= JSON.stringify(value);
-      else valueJson = JSON.stringify(value);
-      json += (json ? ',' : '{') + JSON.stringify(key) + ':' + valueJson;
-    }
-    return json ? json + '}' : '{}';
+    let json = '{';
+    if (feature.deprecated !== undefined) json += '"deprecated":' + JSON.stringify(feature.deprecated) + ',';
+    if (feature.bucketBy !== undefined) json += '"bucketBy":' + JSON.stringify(feature.bucketBy) + ',';
+    if (feature.required !== undefined) json += '"required":' + JSON.stringify(feature.required) + ',';
+    if (feature.disabledVariationValue !== undefined) json += '"disabledVariationValue":' + JSON.stringify(feature.disabledVariationValue) + ',';
+    if (feature.variations !== undefined) json += '"variations":' + (shared.variationsJson ??= JSON.stringify(feature.variations)) + ',';
+    json += '"traffic":' + JSON.stringify(feature.traffic) + ',';
+    if (feature.ranges !== undefined) json += '"ranges":' + JSON.stringify(feature.ranges) + ',';
+    if (feature.variablesSchema !== undefined) json += '"variablesSchema":' + (shared.variablesSchemaJson ??= JSON.stringify(feature.variablesSchema)) + ',';
+    if (feature.force !== undefined) json += '"force":' + JSON.stringify(feature.force) + ',';
+    return json.slice(0, -1) + '}';
   };
 
-  const buildFeature = (feature: Feature, environment: string): BuiltFeature => {
+  const buildFeature = (feature: Feature, order: number, environment: string): BuiltFeature => {
     const out: DatafileFeature = {} as DatafileFeature;
     if (feature.deprecated === true) out.deprecated = true;
     out.bucketBy = feature.bucketBy ?? config.defaultBucketBy;
     if (feature.required !== undefined) out.required = feature.required;
     if (feature.disabledVariationValue !== undefined) out.disabledVariationValue = feature.disabledVariationValue;
-    const order = featureOrder.get(feature.key)!;
     const shared = sharedPartsOf(feature, order);
     if (shared.variations) out.variations = shared.variations;
     const rules = feature.rules[environment] ?? [];
@@ -249,7 +258,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     if (entry.segments) return entry.segments;
     const used: number[] = [];
     seenStamp++;
-    for (const key of entry.shared.segments) collectSegments(key, used);
+    if (entry.shared.segments.size > 0) for (const key of entry.shared.segments) collectSegments(key, used);
     const rules = entry.source.rules[entry.environment] ?? [];
     for (let i = 0; i < rules.length; i++) collectSegments(rules[i].segments, used);
     const force = entry.source.force[entry.environment] ?? [];
@@ -257,14 +266,17 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     return (entry.segments = sortByName(used));
   };
 
-  const featuresFor = (environment: string): Map<string, BuiltFeature> => {
+  const featuresFor = (environment: string): BuiltFeatures => {
     let built = perEnvironment.get(environment);
     if (built) return built;
-    built = new Map();
+    built = { byKey: new Map(), list: [] };
     const only = options.only?.get(environment);
-    for (const feature of project.features.values()) {
+    for (let order = 0; order < featureList.length; order++) {
+      const feature = featureList[order];
       if (feature.archived === true || feature.expose[environment] === false || (only && !only.has(feature.key))) continue;
-      built.set(feature.key, buildFeature(feature, environment));
+      const entry = buildFeature(feature, order, environment);
+      built.byKey.set(feature.key, entry);
+      built.list.push(entry);
     }
     perEnvironment.set(environment, built);
     return built;
@@ -275,44 +287,49 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   // Hashes cover required features' hashes and used segments' conditions; each feature is serialised once.
   // Only datafiles that are written or compared need them, so the spec runner skips this work.
   const hashed = new Set<string>();
+  const keyJsons: Array<string | undefined> = [];
   const ensureHashes = (environment: string): void => {
     if (hashed.has(environment)) return;
     const built = featuresFor(environment);
-    const hashing = new Set<string>();
-    const hashOf = (key: string): string | undefined => {
-      const entry = built.get(key);
-      if (!entry) return undefined;
+    const visiting = new Uint8Array(featureList.length);
+    const hashOf = (entry: BuiltFeature): string => {
       if (entry.feature.hash) return entry.feature.hash;
-      if (hashing.has(key)) return 'cycle';
-      hashing.add(key);
+      if (visiting[entry.order]) return 'cycle';
+      visiting[entry.order] = 1;
       let requiredHashes = '';
       const required = entry.feature.required;
-      if (required) for (let i = 0; i < required.length; i++) requiredHashes += (i ? ',' : '') + (hashOf(requiredKey(required[i])) ?? '-');
+      if (required) {
+        for (let i = 0; i < required.length; i++) {
+          const dependency = built.byKey.get(requiredKey(required[i]));
+          requiredHashes += (i ? ',' : '') + (dependency ? hashOf(dependency) : '-');
+        }
+      }
       const withoutHash = featureJson(entry.feature, entry.shared);
-      let input = key + '\n' + withoutHash + '\n' + requiredHashes;
-      for (const segment of segmentsUsedBy(entry)) input += '\n' + segmentHash(segment);
+      let input = entry.key + '\n' + withoutHash + '\n' + requiredHashes;
+      const segments = segmentsUsedBy(entry);
+      for (let i = 0; i < segments.length; i++) input += '\n' + segmentHash(segments[i]);
       const hash = base62Hash(input);
       entry.feature.hash = hash;
       // The leading comma lets a datafile be fragments back to back (the first one is copied without it).
-      const body = withoutHash.length > 2 ? withoutHash.slice(0, -1) + ',' : '{';
-      entry.fragment = Buffer.from(',' + JSON.stringify(key) + ':' + body + '"hash":"' + hash + '"}');
+      const keyJson = (keyJsons[entry.order] ??= JSON.stringify(entry.key));
+      entry.fragment = Buffer.from(',' + keyJson + ':' + withoutHash.slice(0, -1) + (withoutHash.length > 2 ? ',' : '') + '"hash":"' + hash + '"}');
       return hash;
     };
-    for (const key of built.keys()) hashOf(key);
+    for (let i = 0; i < built.list.length; i++) hashOf(built.list[i]);
     hashed.add(environment);
   };
 
   // environment → tag → features in project order.
   const selections = new Map<string, Map<string, BuiltFeature[]>>();
   // Which features a tag's datafile already holds: a per-feature stamp (one value per tag) instead of a Set.
-  const member = new Uint32Array(featureOrder.size);
+  const member = new Uint32Array(featureList.length);
   let memberStamp = 0;
   const tagSelections = (environment: string): Map<string, BuiltFeature[]> => {
     const built = featuresFor(environment);
     // Tagged features, in project order.
     const byTag = new Map<string, BuiltFeature[]>();
-    // `built` holds the features exposed here, in project order.
-    for (const entry of built.values()) {
+    for (let i = 0; i < built.list.length; i++) {
+      const entry = built.list[i];
       const { tags } = entry.source;
       const expose = entry.source.expose[environment];
       for (let index = 0; index < tags.length; index++) {
@@ -326,14 +343,14 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     }
     for (const [tag, list] of byTag) {
       memberStamp++;
-      for (const entry of list) member[entry.order] = memberStamp;
+      for (let i = 0; i < list.length; i++) member[list[i].order] = memberStamp;
       // A datafile that carries a feature also carries its required chain, or the feature could never be on.
       const tagged = list.length;
       for (let i = 0; i < list.length; i++) {
         const requirements = list[i].feature.required;
         if (!requirements) continue;
         for (const requirement of requirements) {
-          const required = built.get(requiredKey(requirement));
+          const required = built.byKey.get(requiredKey(requirement));
           if (!required || member[required.order] === memberStamp) continue;
           member[required.order] = memberStamp;
           list.push(required); // visited by this loop too, so its own chain follows
@@ -346,7 +363,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   };
   const featuresIn = (environment: string, tag: string | null): BuiltFeature[] => {
     // tag null: every built feature; with no tag filter no dependency can be missing.
-    if (tag === null) return [...featuresFor(environment).values()];
+    if (tag === null) return featuresFor(environment).list;
     let byTag = selections.get(environment);
     if (!byTag) selections.set(environment, (byTag = tagSelections(environment)));
     return byTag.get(tag) ?? [];
@@ -364,7 +381,10 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   let stampValue = 0;
   const segmentsOf = (features: BuiltFeature[]): number[] => {
     stampValue++;
-    for (const entry of features) for (const index of segmentsUsedBy(entry)) stamp[index] = stampValue;
+    for (let i = 0; i < features.length; i++) {
+      const used = segmentsUsedBy(features[i]);
+      for (let j = 0; j < used.length; j++) stamp[used[j]] = stampValue;
+    }
     const segments: number[] = [];
     for (let index = 0; index < stamp.length; index++) if (stamp[index] === stampValue) segments.push(index);
     return segments;
@@ -389,8 +409,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     if (options.hashes !== false) ensureHashes(environment);
     const { features, segments } = options.allSegments ? { features: featuresIn(environment, tag), segments: allSegments() } : select(environment, tag);
     const datafile: DatafileV2 = { schemaVersion: '2', revision, segments: {}, features: {} };
-    for (const index of segments) datafile.segments[segmentKeys[index]] = segmentObject(index);
-    for (const entry of features) datafile.features[entry.key] = entry.feature;
+    for (let i = 0; i < segments.length; i++) datafile.segments[segmentKeys[segments[i]]] = segmentObject(segments[i]);
+    for (let i = 0; i < features.length; i++) datafile.features[features[i].key] = features[i].feature;
     return datafile;
   };
 
