@@ -117,17 +117,25 @@ test('schemaVersion 1 output answers the same through SDK 1.27.2, features witho
 });
 
 test("each written file holds the set's bytes (written from the builder's pieces): JSON.stringify of its datafile", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'fw-parts-')), 'datafiles');
-  const { set } = await buildProject({ projectDir: seed, revision: 'parts' });
-  await writeDatafileSet(out, set);
-  for (const file of set.files) {
-    assert.ok(file.parts, `${file.path} is written from pieces`);
-    const written = readFileSync(join(out, file.path));
-    assert.ok(written.equals(file.bytes), file.path);
-    // The pieces are cached per-feature JSON: together, exactly what JSON.stringify makes of the datafile.
-    assert.equal(written.toString('utf8'), JSON.stringify(file.datafile), file.path);
+  // The seed, a fixture with disabledVariationValue, and a generated v2 project (deprecated, required, force).
+  const generated = mkdtempSync(join(tmpdir(), 'fw-parts-gen-'));
+  execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bench', 'gen-project.mjs'), '--out', generated, '--features', '200', '--format', 'v2', '--seed', '5', '--force']);
+  const projects = [seed, join(import.meta.dirname, 'fixtures', 'spec', 'v2-project'), generated];
+  let pieces = 0;
+  for (const projectDir of projects) {
+    const out = join(mkdtempSync(join(tmpdir(), 'fw-parts-')), 'datafiles');
+    const { set } = await buildProject({ projectDir, revision: 'parts' });
+    await writeDatafileSet(out, set);
+    for (const file of set.files) {
+      assert.ok(file.parts, `${file.path} is written from pieces`);
+      pieces = Math.max(pieces, file.parts.length);
+      const written = readFileSync(join(out, file.path));
+      assert.ok(written.equals(file.bytes), file.path);
+      // The pieces are cached per-feature JSON: together, exactly what JSON.stringify makes of the datafile.
+      assert.equal(written.toString('utf8'), JSON.stringify(file.datafile), `${projectDir} ${file.path}`);
+    }
   }
-  assert.ok(set.files.some((file) => file.parts!.length > 5), 'some datafile has several segments and features');
+  assert.ok(pieces > 100, 'some datafile has many segments and features');
 });
 
 test('writing is atomic: a failing write leaves the previous output untouched', async () => {
