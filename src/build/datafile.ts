@@ -96,7 +96,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   const stringify = <T>(value: T): T | string => (typeof value === 'string' ? value : config.stringify ? JSON.stringify(value) : asWritten(value));
   const groupRanges = groupRangesByFeature(project.groups.values());
   const perEnvironment = new Map<string, BuiltFeatures>();
-  // Project order, indexed: with Turbofan off (see threads/command-worker.ts) each for-of step allocates.
+  // Project order, for indexed loops: with Turbofan off (see threads/command-worker.ts) a for-of over an
+  // array costs several times as much.
   const featureList = [...project.features.values()];
 
   // Segments are referred to by index (project order); per-segment JSON and bytes are computed once.
@@ -315,7 +316,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
       for (let i = 0; i < segments.length; i++) input += '\n' + segmentHash(segments[i]);
       const hash = base62Hash(input);
       entry.feature.hash = hash;
-      // The leading comma lets a datafile be fragments back to back (the first one is copied without it).
+      // The leading comma lets a datafile be fragments back to back (the first one is written without it).
       const keyJson = (keyJsons[entry.order] ??= JSON.stringify(entry.key));
       entry.fragment = Buffer.from(',' + keyJson + ':' + open + ',"hash":"' + hash + '"}');
       return hash;

@@ -61,9 +61,9 @@ export function checkRequired(ctx: LintContext): void {
 /** Reports each feature that sits on a dependency cycle, with one cycle through it. */
 function checkCycles(ctx: LintContext, graph: Map<string, Edge[]>): void {
   for (const component of stronglyConnected(graph)) {
-    const members = new Set(component);
     const cyclic = component.length > 1 || (graph.get(component[0]) ?? []).some((edge) => edge.target === component[0]);
     if (!cyclic) continue;
+    const members = new Set(component);
     for (const key of component) {
       const cycle = cycleThrough(key, graph, members);
       const feature = ctx.project.features.get(key)!;
@@ -95,7 +95,10 @@ function cycleThrough(start: string, graph: Map<string, Edge[]>, members: Set<st
   return [start, start];
 }
 
-/** Tarjan's algorithm, iterative so deep dependency chains cannot overflow the stack. */
+/**
+ * Tarjan's algorithm, iterative so deep dependency chains cannot overflow the stack. Components of features
+ * that require nothing and are required by no searched feature are left out (they are on no cycle).
+ */
 function stronglyConnected(graph: Map<string, Edge[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -103,8 +106,9 @@ function stronglyConnected(graph: Map<string, Edge[]>): string[][] {
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
-  for (const root of graph.keys()) {
-    if (index.has(root)) continue;
+  for (const [root, edges] of graph) {
+    // A feature that requires nothing is on no cycle: most are, and they need no search of their own.
+    if (edges.length === 0 || index.has(root)) continue;
     const targets = (node: string) => (graph.get(node) ?? []).map((edge) => edge.target).filter((target) => graph.has(target));
     const work: Array<{ node: string; next: number; edges: string[] }> = [{ node: root, next: 0, edges: targets(root) }];
     index.set(root, counter);
