@@ -37,8 +37,8 @@ interface BuiltFeatures {
 interface SharedParts {
   variations?: Variation[];
   variablesSchema?: DatafileFeature['variablesSchema'];
-  /** Segment keys named by variable overrides. */
-  segments: Set<string>;
+  /** The segment expressions of variable overrides. */
+  overrideSegments: unknown[];
   /** JSON computed on first use: the feature's entries before "traffic" (its opening brace included), and variablesSchema. */
   headJson?: string;
   variablesSchemaJson?: string;
@@ -61,18 +61,6 @@ export interface DatafileBuilder {
    * so a writer can write the pieces as they are (one vectored write) instead of copying them together.
    */
   serializeParts(environment: string, tag: string | null, revision: string): Buffer[];
-}
-
-/** Segment keys named by a segment expression ("*" names none). */
-export function segmentKeysOf(expression: unknown, into: Set<string>): Set<string> {
-  if (typeof expression === 'string') {
-    if (expression !== '*') into.add(expression);
-  } else if (Array.isArray(expression)) {
-    for (const item of expression) segmentKeysOf(item, into);
-  } else if (expression && typeof expression === 'object') {
-    for (const value of Object.values(expression)) segmentKeysOf(value, into);
-  }
-  return into;
 }
 
 /** Adds `key` and the features it requires, transitively, to `keys` (what a datafile carrying it must also carry). */
@@ -158,7 +146,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
   const sharedPartsOf = (feature: Feature, order: number): SharedParts => {
     const cached = sharedParts[order];
     if (cached) return cached;
-    const parts: SharedParts = { segments: new Set() };
+    const parts: SharedParts = { overrideSegments: [] };
     if (feature.variations.length > 0 || Array.isArray(feature.raw.variations)) {
       parts.variations = feature.variations.map((variation) => {
         const built: Variation = { value: variation.value, weight: variation.weight };
@@ -170,7 +158,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
               overrides.map((override) => {
                 if (override.conditions !== undefined) return { conditions: stringify(override.conditions), value: override.value };
                 if (override.segments !== undefined) {
-                  segmentKeysOf(override.segments, parts.segments);
+                  parts.overrideSegments.push(override.segments);
                   return { segments: stringify(override.segments), value: override.value };
                 }
                 return override;
@@ -264,7 +252,8 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
     if (entry.segments) return entry.segments;
     const used: number[] = [];
     seenStamp++;
-    if (entry.shared.segments.size > 0) for (const key of entry.shared.segments) collectSegments(key, used);
+    const { overrideSegments } = entry.shared;
+    for (let i = 0; i < overrideSegments.length; i++) collectSegments(overrideSegments[i], used);
     const rules = entry.source.rules[entry.environment] ?? [];
     for (let i = 0; i < rules.length; i++) collectSegments(rules[i].segments, used);
     const force = entry.source.force[entry.environment] ?? [];
@@ -409,7 +398,7 @@ export function createDatafileBuilder(project: Project, state?: PreviousState, o
 
   let liveSegments: number[] | undefined;
   const allSegments = (): number[] =>
-    (liveSegments ??= segmentKeys.flatMap((key, index) => (project.segments.get(key)!.archived === true ? [] : [index])));
+    (liveSegments ??= segmentKeys.flatMap((_, index) => (live[index] ? [index] : [])));
 
   const build = (environment: string, tag: string | null, revision: string, options: BuildOptions = {}): DatafileV2 => {
     if (options.hashes !== false) ensureHashes(environment);

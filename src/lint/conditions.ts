@@ -58,7 +58,7 @@ function checkPlainCondition(ctx: LintContext, file: string, path: DocPath, cond
     return;
   }
   if (!hasValue) {
-    ctx.findings.error(file, path.slice(), 'condition-value', `when operator is "${operator}", value is required`);
+    ctx.findings.error(file, path, 'condition-value', `when operator is "${operator}", value is required`);
     return;
   }
   const reported = ctx.findings.items.length;

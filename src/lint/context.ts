@@ -81,8 +81,8 @@ function checkSegmentExpression(ctx: LintContext, file: string, path: DocPath, e
   if (typeof expression === 'string') {
     if (expression === '*') return;
     const segment = ctx.project.segments.get(expression);
-    if (!segment) ctx.findings.error(file, path.slice(), 'unknown-segment', `Unknown segment key "${expression}"`);
-    else if (segment.archived) ctx.findings.warning(file, path.slice(), 'archived-segment', `Segment "${expression}" is archived`);
+    if (!segment) ctx.findings.error(file, path, 'unknown-segment', `Unknown segment key "${expression}"`);
+    else if (segment.archived) ctx.findings.warning(file, path, 'archived-segment', `Segment "${expression}" is archived`);
     return;
   }
   if (Array.isArray(expression)) {
