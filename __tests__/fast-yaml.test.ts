@@ -118,6 +118,8 @@ const EDGE_CASES = [
   'a: [1, 2,\n  3]\n',
   'a: "\\u12"\n',
   'a: <<\n<<: {b: 1}\n',
+  // Repeated short scalars come from caches: plain and quoted texts must not mix, nor keys with values.
+  'a: 50\nb: "50"\nc: 50\nd: \'50\'\ne: yes\nf: "yes"\ng: yes\nyes: a\nh: [50, "50", yes]\ni: {50: "yes", k: 50}\n',
 ];
 
 test('fast parser equals js-yaml on hand-written edge cases, or leaves them to js-yaml', () => {
@@ -126,6 +128,13 @@ test('fast parser equals js-yaml on hand-written edge cases, or leaves them to j
   for (const text of EDGE_CASES.filter((text) => /^(a: 1\nb: -2|a: true|a: 2020|rules:|a: 1 # comment|"quoted key")/.test(text))) {
     assert.equal(compare(text).kind, 'agrees', JSON.stringify(text));
   }
+});
+
+test('a repeated timestamp parses to a Date of its own each time', () => {
+  const doc = parseFastYaml('a: 2020-01-01\nb: 2020-01-01\nc: [2020-01-01, 2020-01-01]\n') as Record<string, unknown>;
+  const dates = [doc.a, doc.b, ...(doc.c as unknown[])];
+  assert.ok(dates.every((date) => date instanceof Date));
+  assert.equal(new Set(dates).size, 4, 'a Date is mutable: sharing one would let one value change another');
 });
 
 // Random documents: values of every scalar kind, nested maps and lists, written by several emitters.

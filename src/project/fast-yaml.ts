@@ -265,7 +265,7 @@ class Parser {
       while (text.charCodeAt(stop - 1) === SPACE) stop--;
       // "a: b: c" is an error, "a: b:" too; js-yaml says so.
       if (this.colonIn(at, stop) >= 0 || text.charCodeAt(stop - 1) === COLON) bail();
-      value = resolvePlain(text.slice(at, stop));
+      value = plainScalar(text, at, stop);
     }
     // A one-line value must not be continued on deeper lines (a multi-line scalar or an error).
     const j = this.next(i + 1);
@@ -395,17 +395,52 @@ function keySlot(text: string, at: number, end: number): number {
   return (length * 31 + text.charCodeAt(at) * 7 + text.charCodeAt(end - 1) + text.charCodeAt(at + (length >> 1)) * 131) & (KEY_CACHE_SLOTS - 1);
 }
 
+/** Whether `cached` is the text [at, end): compared by hand, as startsWith with a position is a builtin call, several times slower for short strings. */
+function isSameText(cached: string | undefined, text: string, at: number, end: number): cached is string {
+  if (cached === undefined || cached.length !== end - at) return false;
+  for (let k = 0; k < cached.length; k++) if (cached.charCodeAt(k) !== text.charCodeAt(at + k)) return false;
+  return true;
+}
+
 function knownKey(text: string, at: number, end: number): string | undefined {
   const cached = keyCache[keySlot(text, at, end)];
-  if (cached === undefined || cached.length !== end - at) return undefined;
-  // Compared by hand: startsWith with a position is a builtin call, several times slower for short keys.
-  for (let k = 0; k < cached.length; k++) if (cached.charCodeAt(k) !== text.charCodeAt(at + k)) return undefined;
-  return cached;
+  return isSameText(cached, text, at, end) ? cached : undefined;
 }
 
 function rememberKey(key: string): void {
   // Prototype keys are never cached: a cached key skips keyString's check.
   if (key.length > 0 && !PROTOTYPE_KEYS.has(key)) keyCache[keySlot(key, 0, key.length)] = key;
+}
+
+// Values repeat as well: 270,000 of a 10,000-feature project's 380,000 strings are short, and 28,000 distinct
+// ("*", "everyone", "production", "userId"). Handing out one string per distinct text spares the allocations and
+// the garbage collector's copying of them (parse -78 ms, 11/15). Longer texts are V8 slices of the file's text
+// (13 characters and up): caching those would keep whole files alive.
+const MAX_CACHED_SCALAR = 12;
+const plainTexts: Array<string | undefined> = new Array(KEY_CACHE_SLOTS);
+const plainValues: unknown[] = new Array(KEY_CACHE_SLOTS);
+const quotedTexts: Array<string | undefined> = new Array(KEY_CACHE_SLOTS);
+
+/** The plain scalar [at, end) resolved; short ones from the cache (only primitives: a Date is mutable). */
+function plainScalar(text: string, at: number, end: number): unknown {
+  if (end - at > MAX_CACHED_SCALAR) return resolvePlain(text.slice(at, end));
+  const slot = keySlot(text, at, end);
+  if (isSameText(plainTexts[slot], text, at, end)) return plainValues[slot];
+  const source = text.slice(at, end);
+  const value = resolvePlain(source);
+  if (typeof value !== 'object' || value === null) {
+    plainTexts[slot] = source;
+    plainValues[slot] = value;
+  }
+  return value;
+}
+
+/** The text [at, end) of a quoted scalar without escapes; short ones from the cache. */
+function quotedText(text: string, at: number, end: number): string {
+  if (end - at > MAX_CACHED_SCALAR || end === at) return text.slice(at, end);
+  const slot = keySlot(text, at, end);
+  const cached = quotedTexts[slot];
+  return isSameText(cached, text, at, end) ? cached : (quotedTexts[slot] = text.slice(at, end));
 }
 
 function grow(): void {
@@ -466,6 +501,10 @@ class Scanner {
       for (;;) {
         const close = closingQuote(text, "'", p, end);
         if (close < 0) bail(); // multi-line
+        if (value === '' && text.charCodeAt(close + 1) !== APOSTROPHE) {
+          this.p = close + 1;
+          return quotedText(text, p, close);
+        }
         value += text.slice(p, close);
         if (text.charCodeAt(close + 1) !== APOSTROPHE) {
           this.p = close + 1;
@@ -479,7 +518,7 @@ class Scanner {
     if (close < 0) bail();
     if (findChar(text, 92, p, close) < 0) {
       this.p = close + 1;
-      return text.slice(p, close);
+      return quotedText(text, p, close);
     }
     let value = '';
     while (p < end) {
@@ -568,7 +607,7 @@ class Scanner {
     this.p = stop;
     while (text.charCodeAt(stop - 1) === SPACE) stop--;
     if (stop === start) bail();
-    return resolvePlain(text.slice(start, stop));
+    return plainScalar(text, start, stop);
   }
 }
 
