@@ -21,6 +21,9 @@ const option = (name, fallback) => {
   return i > -1 ? Number(argv[i + 1]) : fallback;
 };
 const REPEAT = option('--repeat', 5);
+// A no-op round takes ~1.3 s for both tools, and Flagwright's ~0.2 s run moves with the machine's spells more
+// than aws's 1.1 s: more rounds give a median that holds still.
+const NOOP_REPEAT = option('--repeat', 9);
 const FILES = option('--files', 1000);
 const ENVIRONMENTS = ['production', 'staging', 'qa', 'dev', 'preview'];
 const TAGS_PER_ENV = Math.ceil(FILES / ENVIRONMENTS.length);
@@ -101,9 +104,9 @@ async function main() {
     };
     const pick = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) });
     // Re-syncs: the tools take turns, run after run, so a slow spell of the machine hits both.
-    const inTurns = async (runs) => {
+    const inTurns = async (runs, rounds) => {
       const results = runs.map(() => []);
-      for (let i = 0; i < REPEAT; i++) for (const [k, run] of runs.entries()) results[k].push(await counted(run));
+      for (let i = 0; i < rounds; i++) for (const [k, run] of runs.entries()) results[k].push(await counted(run));
       return results.map(pick);
     };
     const rows = [];
@@ -129,7 +132,7 @@ async function main() {
     prefix = REPEAT - 1;
     row(`first sync (${files.length} files)`, pick(firstRuns.fw), pick(firstRuns.aws), 'flagwright ≤ aws');
     process.stderr.write('deploy bench: no-op…\n');
-    row('no-op re-sync', ...(await inTurns([flagwright, aws])), '≥ 5×, 0 writes');
+    row('no-op re-sync', ...(await inTurns([flagwright, aws], NOOP_REPEAT)), '≥ 5×, 0 writes');
     process.stderr.write('deploy bench: 10 changed…\n');
     // Each repetition changes 10 other files (new bytes, new revision) for both tools.
     const change = (i) => {
@@ -152,7 +155,7 @@ async function main() {
     process.stdout.write(
       `${files.length} datafiles of ~${Math.round(Buffer.byteLength(datafile('production', 't0', 'b1')) / 1024)} KB to s3rver 3.7.1 on loopback, ` +
         `\`${cliLabel} deploy --datafiles\` vs \`aws s3 sync\` (${spawnSync(AWS, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0]}). ` +
-        `Flagwright writes an immutable and a latest copy of each changed file plus two manifests; requests counted by a proxy; medians of ${REPEAT} runs each (first syncs to fresh prefixes, the tools taking turns at going first).\n\n`,
+        `Flagwright writes an immutable and a latest copy of each changed file plus two manifests; requests counted by a proxy; medians of ${REPEAT} runs each (${NOOP_REPEAT} for the no-op; first syncs to fresh prefixes, the tools taking turns at going first).\n\n`,
     );
     process.stdout.write(table(rows));
   } finally {
