@@ -23,7 +23,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
  * that this thread does not load a command (~30 ms of modules) that the command thread then runs.
  */
 const READS_PROJECT = new Map([
-  ['lint', { tests: true }],
+  ['lint', { tests: true, lintSpecs: true }],
   ['build', { tests: false }],
   ['test', { tests: true }],
 ]);
@@ -106,5 +106,5 @@ async function runOnCommandThreadIfLarge(name: string, argv: string[], rest: str
     early?.cancel();
     return undefined;
   }
-  return (early ?? startCommandThread(argv, io))?.run({ config, tests: READS_PROJECT.get(name)!.tests });
+  return (early ?? startCommandThread(argv, io))?.run({ config, ...READS_PROJECT.get(name)! });
 }

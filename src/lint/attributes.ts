@@ -3,13 +3,13 @@ import { checkConditions } from './conditions.ts';
 import { checkEntityName, type LintContext } from './context.ts';
 
 export function checkAttributes(ctx: LintContext): void {
-  for (const attribute of ctx.project.attributes.values()) checkEntityName(ctx, attribute.file, attribute.key, false);
+  for (const attribute of ctx.project.attributes.values()) checkEntityName(ctx.findings, attribute.file, attribute.key, false);
 }
 
 export function checkSegments(ctx: LintContext): void {
   const byConditions = new Map<string, string>();
   for (const segment of ctx.project.segments.values()) {
-    checkEntityName(ctx, segment.file, segment.key, true);
+    checkEntityName(ctx.findings, segment.file, segment.key, true);
     if (!('conditions' in segment.raw)) continue;
     checkConditions(ctx, segment.file, ['conditions'], segment.raw.conditions);
     if (segment.archived) continue;

@@ -106,9 +106,9 @@ const NAME_WITH_DOTS = /^[a-zA-Z0-9_\-./]+$/;
 const NAME = /^[a-zA-Z0-9_\-/]+$/;
 
 /** `Invalid name` as the official linter says it. */
-export function checkEntityName(ctx: LintContext, file: string, key: string, allowDots: boolean): void {
+export function checkEntityName(findings: FindingList, file: string, key: string, allowDots: boolean): void {
   if ((allowDots ? NAME_WITH_DOTS : NAME).test(key)) return;
-  ctx.findings.error(
+  findings.error(
     file,
     [],
     'invalid-name',

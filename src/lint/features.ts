@@ -14,7 +14,7 @@ const WEIGHT_TOLERANCE = 1e-6;
 const NONE: string[] = [];
 
 export function checkFeature(ctx: LintContext, feature: Feature): void {
-  checkEntityName(ctx, feature.file, feature.key, true);
+  checkEntityName(ctx.findings, feature.file, feature.key, true);
   checkTags(ctx, feature);
   checkBucketBy(ctx, feature);
   const schemaByKey = checkVariablesSchema(ctx, feature);

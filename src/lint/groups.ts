@@ -6,7 +6,7 @@ const TOLERANCE = 1e-6;
 export function checkGroups(ctx: LintContext): void {
   const groupsOfFeature = new Map<string, string[]>();
   for (const group of ctx.project.groups.values()) {
-    checkEntityName(ctx, group.file, group.key, true);
+    checkEntityName(ctx.findings, group.file, group.key, true);
     const slots = Array.isArray(group.raw.slots) ? (group.raw.slots as unknown[]) : [];
     const total = group.slots.reduce((sum, slot) => sum + slot.percentage, 0);
     if (slots.length && Math.abs(total - 100) > TOLERANCE) {

@@ -12,7 +12,7 @@ import { checkGroups } from './groups.ts';
 import { checkRequired } from './required.ts';
 import { checkSchema } from './schema-check.ts';
 import { checkSdkBugs } from './sdk-bugs.ts';
-import { checkSpec } from './specs.ts';
+import { checkSpecs, specReferencesOf } from './specs.ts';
 
 /** Runs every check and returns path-based findings (no file I/O). */
 export function collectFindings(project: Project): Finding[] {
@@ -22,7 +22,6 @@ export function collectFindings(project: Project): Finding[] {
   for (const segment of project.segments.values()) checkSchema('segment', segment.dialect, segment.file, segment.raw, findings);
   for (const feature of project.features.values()) checkSchema('feature', feature.dialect, feature.file, feature.raw, findings);
   for (const group of project.groups.values()) checkSchema('group', group.dialect, group.file, group.raw, findings);
-  for (const spec of project.tests) checkSchema('test', spec.dialect, spec.file, spec.raw, findings);
 
   checkAttributes(ctx);
   checkSegments(ctx);
@@ -32,13 +31,18 @@ export function collectFindings(project: Project): Finding[] {
   }
   checkRequired(ctx);
   checkGroups(ctx);
-  for (const spec of project.tests) checkSpec(ctx, spec);
+  if (project.tests.length > 0) checkSpecs(findings, project.config, specReferencesOf(project), project.tests);
   return findings.items;
 }
 
 /** All problems, sorted: load diagnostics (YAML syntax, duplicate keys, …) plus lint findings. */
-export async function lintProject(project: Project, loadDiagnostics: Diagnostic[] = []): Promise<Diagnostic[]> {
-  const resolved = await resolveFindings(project.config.rootDirectory, collectFindings(project));
+export function lintProject(project: Project, loadDiagnostics: Diagnostic[] = []): Promise<Diagnostic[]> {
+  return lintReport(project.config.rootDirectory, loadDiagnostics, collectFindings(project));
+}
+
+/** Load diagnostics and findings (given positions here) as one sorted list without repeats. */
+export async function lintReport(rootDirectory: string, loadDiagnostics: Diagnostic[], findings: Finding[]): Promise<Diagnostic[]> {
+  const resolved = await resolveFindings(rootDirectory, findings);
   const all = [...loadDiagnostics, ...resolved].sort(compareDiagnostics);
   return all.filter((d, i) => {
     const prev = all[i - 1];

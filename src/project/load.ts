@@ -30,6 +30,16 @@ export async function loadProject(rootDirectory: string, options: LoadOptions = 
   return loadProjectWithConfig(config, options);
 }
 
+/** Segments, groups and specs look the same in both dialects; they take the dialect most features use. */
+const majorityDialect = (v1Features: number, features: number): Dialect => (v1Features * 2 > features ? 'v1' : 'v2');
+
+/** The dialect a loaded project's segments, groups and specs were read in. */
+export function projectDialect(project: Project): Dialect {
+  let v1Features = 0;
+  for (const feature of project.features.values()) if (feature.dialect === 'v1') v1Features++;
+  return majorityDialect(v1Features, project.features.size);
+}
+
 export function loadProjectWithConfig(config: ProjectConfig, options: LoadOptions = {}): LoadResult {
   const root = config.rootDirectory;
   const tests = options.tests !== false;
@@ -69,13 +79,11 @@ export function loadProjectWithConfig(config: ProjectConfig, options: LoadOption
   };
   for (const { key, file, doc } of docs(kinds.attribute)) project.attributes.set(key, normalizeAttribute(key, file, doc));
   const featureDocs = docs(kinds.feature);
-  // Segments, groups and specs look the same in both dialects; they take the dialect most features use.
-  const v1Count = featureDocs.filter(({ doc }) => featureDialect(doc) === 'v1').length;
-  const projectDialect: Dialect = v1Count * 2 > featureDocs.length ? 'v1' : 'v2';
-  for (const { key, file, doc } of docs(kinds.segment)) project.segments.set(key, normalizeSegment(key, file, doc, projectDialect));
+  const dialect = majorityDialect(featureDocs.filter(({ doc }) => featureDialect(doc) === 'v1').length, featureDocs.length);
+  for (const { key, file, doc } of docs(kinds.segment)) project.segments.set(key, normalizeSegment(key, file, doc, dialect));
   for (const { key, file, doc } of featureDocs) project.features.set(key, normalizeFeature(key, file, doc, config));
-  for (const { key, file, doc } of docs(kinds.group)) project.groups.set(key, normalizeGroup(key, file, doc, projectDialect));
-  for (const { key, file, doc } of docs(kinds.test)) project.tests.push(normalizeTestSpec(key, file, doc, projectDialect));
+  for (const { key, file, doc } of docs(kinds.group)) project.groups.set(key, normalizeGroup(key, file, doc, dialect));
+  for (const { key, file, doc } of docs(kinds.test)) project.tests.push(normalizeTestSpec(key, file, doc, dialect));
 
   if (all.length === 0) {
     diagnostics.push({

@@ -5,11 +5,13 @@
 // cores V8's own background threads already use the second one, and it had to load the project twice.)
 // The main thread, idle while it waits, lists and reads the project's files for the command thread.
 import { opendirSync, type Dir } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
 import type { CliIO } from '../cli/command.ts';
 import type { ProjectConfig } from '../model/project.ts';
 import { listProjectFiles, pathsOf } from '../project/files.ts';
 import { makeReadPlan, readAhead } from '../project/read-ahead.ts';
 import { startWorkerWithInitialHeap } from './initial-heap.ts';
+import { lintSpecsForCommandThread } from './spec-lint.ts';
 import { threadsSetting, workerEntry } from './worker-entry.ts';
 
 /** Young generation of a command thread, MiB. At 10,000 features 12 MiB spent 30–50% more time in GC than 64; 48 still keeps ~80 MiB off the peak. */
@@ -57,6 +59,8 @@ export function wantsCommandThread(config: ProjectConfig): boolean {
 export interface CommandReads {
   config: ProjectConfig;
   tests: boolean;
+  /** lint: this thread checks the specs itself, the command thread the rest (see spec-lint.ts). */
+  lintSpecs?: boolean;
 }
 
 /** A command thread that has started and loaded the command, and runs nothing until told to. */
@@ -104,9 +108,12 @@ export function startCommandThread(argv: string[], io: CommandIO): CommandThread
       const reader = readerFor(reads);
       if (!reader) worker.postMessage({ run: true });
       else {
-        worker.postMessage({ run: true, plan: reader.plan }, [reader.plan.port]);
+        const specs = reader.specs.length > 0 ? new MessageChannel() : undefined;
+        const specLint = specs && { port: specs.port2, testsDirectory: reads.config.testsDirectoryPath };
+        worker.postMessage({ run: true, plan: reader.plan, specLint }, specs ? [reader.plan.port, specs.port2] : [reader.plan.port]);
         readAhead(reader.paths, reader.port, reader.plan.progress);
         reader.port.unref();
+        if (specs) void lintSpecsForCommandThread(reads.config, reader.specs, specs.port1);
       }
       const code = await exited;
       return exitCode ?? (code || 1);
@@ -118,13 +125,20 @@ export function startCommandThread(argv: string[], io: CommandIO): CommandThread
   };
 }
 
-/** The plan handed to the command thread, this thread's end of its channel, and the paths to read into it. */
-function readerFor({ config, tests }: CommandReads) {
+/**
+ * The plan handed to the command thread, this thread's end of its channel, the paths to read into it, and the
+ * specs this thread checks itself (for lint, when the project has features; otherwise none).
+ */
+function readerFor({ config, tests, lintSpecs }: CommandReads) {
   let files;
   try {
     files = listProjectFiles(config, tests);
   } catch {
     return undefined; // the command thread lists them itself and reports what is wrong
   }
-  return { ...makeReadPlan(config, files, tests), paths: pathsOf(files) };
+  if (!lintSpecs || files.feature.length === 0 || files.test.length === 0) {
+    return { ...makeReadPlan(config, files, tests), paths: pathsOf(files), specs: [] };
+  }
+  const entities = { ...files, test: [] };
+  return { ...makeReadPlan(config, entities, false), paths: pathsOf(entities), specs: files.test };
 }

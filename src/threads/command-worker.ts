@@ -5,6 +5,7 @@ import module from 'node:module';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadPlan } from '../project/read-ahead.ts';
+import { dropSpecLint, offerSpecLint, type SpecLintOffer } from './spec-lint.ts';
 
 const told = new Promise((resolve) => parentPort!.once('message', resolve));
 // The compile cache (see cli/bin.ts) is per thread: enabled here too before the CLI's modules load.
@@ -21,8 +22,10 @@ await loadCommand(argv[0]!);
 // checked against the flags they were made with.
 v8.setFlagsFromString('--no-turbofan');
 // The starting thread lists the project's files and reads them for this one (see project/read-ahead.ts).
-const { plan } = (await told) as { plan?: ReadPlan };
+const { plan, specLint } = (await told) as { plan?: ReadPlan; specLint?: SpecLintOffer };
 if (plan) offerReadPlan(plan);
+// lint: the starting thread checks the specs meanwhile (see spec-lint.ts).
+if (specLint) offerSpecLint(specLint);
 const exitCode = await main(argv, {
   stdout: (text) => parentPort!.postMessage({ stdout: text }),
   stderr: (text) => parentPort!.postMessage({ stderr: text }),
@@ -31,4 +34,5 @@ const exitCode = await main(argv, {
   env: process.env,
 });
 dropReadPlan(); // not taken (the command stopped before loading): its reader stops
+dropSpecLint();
 parentPort!.postMessage({ exitCode });

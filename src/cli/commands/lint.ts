@@ -1,8 +1,12 @@
 // flagwright lint: every schema and semantic problem of the project in one run.
 import { resolve } from 'node:path';
 import { FlagwrightError, type Diagnostic } from '../../model/diagnostic.ts';
-import { lintProject } from '../../lint/index.ts';
-import { loadProject } from '../../project/load.ts';
+import { collectFindings, lintProject, lintReport } from '../../lint/index.ts';
+import { specReferencesOf } from '../../lint/specs.ts';
+import type { ProjectConfig } from '../../model/project.ts';
+import { loadConfig } from '../../project/config.ts';
+import { loadProjectWithConfig, projectDialect } from '../../project/load.ts';
+import { takeSpecLint } from '../../threads/spec-lint.ts';
 import { countDiagnostics, formatDiagnostics, type DiagnosticFormat } from '../../render/diagnostics.ts';
 import { oneOf, parseOptions, type Command } from '../command.ts';
 
@@ -20,8 +24,7 @@ const command: Command = {
 
     let diagnostics: Diagnostic[];
     try {
-      const { project, diagnostics: loadDiagnostics } = await loadProject(rootDirectory);
-      diagnostics = await lintProject(project, loadDiagnostics);
+      diagnostics = await lint(await loadConfig(rootDirectory));
     } catch (error) {
       // Nothing loadable (no config): still report it in the requested format, with its exit code.
       if (!(error instanceof FlagwrightError) || error.diagnostics.length === 0) throw error;
@@ -32,5 +35,20 @@ const command: Command = {
     return countDiagnostics(diagnostics).errors > 0 ? 1 : 0;
   },
 };
+
+/** Every problem of the project; on a command thread the thread that started it checks the specs meanwhile. */
+async function lint(config: ProjectConfig): Promise<Diagnostic[]> {
+  const specLint = takeSpecLint(config);
+  if (specLint) {
+    const { project, diagnostics } = loadProjectWithConfig(config, { tests: false });
+    const specs = specLint.check(specReferencesOf(project), projectDialect(project));
+    const findings = collectFindings(project);
+    const checked = await specs;
+    if (checked) return lintReport(config.rootDirectory, [...diagnostics, ...checked.diagnostics], [...findings, ...checked.findings]);
+    // The other thread could not: everything here, specs included.
+  }
+  const { project, diagnostics } = loadProjectWithConfig(config);
+  return lintProject(project, diagnostics);
+}
 
 export default command;

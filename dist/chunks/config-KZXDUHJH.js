@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __flagwrightCreateRequire } from 'node:module';
-const require = __flagwrightCreateRequire(import.meta.url);
-import{CONFIG_FILE_NAMES,findConfigFile,loadConfig}from"./chunk-P2AVRFC3.js";import"./chunk-H63IXQES.js";import"./chunk-LHSN2Q67.js";import"./chunk-FNF4KBTR.js";import"./chunk-I7VXUXPW.js";import"./chunk-7HB3BOLL.js";import"./chunk-KFRRKWNT.js";import"./chunk-TIHEGIK3.js";export{CONFIG_FILE_NAMES,findConfigFile,loadConfig};
