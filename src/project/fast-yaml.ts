@@ -30,6 +30,7 @@ const DASH = 45;
 const DOT = 46;
 const QUOTE = 34;
 const APOSTROPHE = 39;
+const BACKSLASH = 92;
 
 /** A plain scalar's value, exactly as js-yaml's default schema resolves it. */
 function resolvePlain(text: string): unknown {
@@ -516,32 +517,37 @@ class Scanner {
     }
     const close = closingQuote(text, '"', p, end);
     if (close < 0) bail();
-    if (findChar(text, 92, p, close) < 0) {
+    if (findChar(text, BACKSLASH, p, close) < 0) {
       this.p = close + 1;
       return quotedText(text, p, close);
     }
-    let value = '';
+    // The runs between escapes are joined once: adding a character at a time made a chain of V8 cons strings
+    // that stayed in memory (150,000 of them for a 10,000-feature project's JSON-valued variables).
+    const parts: string[] = [];
+    let run = p;
     while (p < end) {
-      const ch = text[p];
-      if (ch === '"') {
+      const c = text.charCodeAt(p);
+      if (c === QUOTE) {
+        parts.push(text.slice(run, p));
         this.p = p + 1;
-        return value;
+        return parts.join('');
       }
-      if (ch !== '\\') {
-        value += ch;
+      if (c !== BACKSLASH) {
         p++;
         continue;
       }
+      parts.push(text.slice(run, p));
       const escape = text[p + 1];
       if (escape === 'u') {
         const hex = text.slice(p + 2, p + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) bail();
-        value += String.fromCharCode(parseInt(hex, 16));
+        parts.push(String.fromCharCode(parseInt(hex, 16)));
         p += 6;
       } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-        value += ESCAPES[escape];
+        parts.push(ESCAPES[escape]!);
         p += 2;
       } else bail();
+      run = p;
     }
     return bail();
   }
