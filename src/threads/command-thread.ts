@@ -1,9 +1,10 @@
 // Runs a CLI command that reads a large project on a worker thread whose young generation is sized
 // for the job. V8 sizes the young generation from the machine's memory: with 24 GiB it grows to
 // 128 MiB, a quarter of a 10,000-feature build's peak memory, and a running process cannot change
-// it. A worker's can be set (resourceLimits). (A second thread sharing the work was tried and dropped: on two
-// cores V8's own background threads already use the second one, and it had to load the project twice.)
-// The main thread, idle while it waits, lists and reads the project's files for the command thread.
+// it. A worker's can be set (resourceLimits). (A second thread sharing the parsing was tried and dropped: on two
+// cores V8's own background threads already use the second one, and parsed documents cost as much to send.)
+// The main thread, idle while it waits, lists and reads the project's files for the command thread; for lint
+// it then checks the test specs, which need only a small summary of the rest (spec-lint.ts).
 import { opendirSync, type Dir } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import type { CliIO } from '../cli/command.ts';
