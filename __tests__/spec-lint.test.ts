@@ -36,6 +36,16 @@ async function lintJson(project: string): Promise<{ code: number; stdout: string
   return { code, stdout };
 }
 
+/** Runs `check` on a fresh project with spec problems, given the one-thread report to compare with. */
+async function withSpecProblems(check: (project: string, alone: { code: number; stdout: string }) => Promise<void>): Promise<void> {
+  const project = projectWithSpecProblems();
+  try {
+    await check(project, await lintJson(project));
+  } finally {
+    rmSync(join(project, '..'), { recursive: true, force: true });
+  }
+}
+
 /** Offers the command thread's end of a channel; returns the other end, as the starting thread would hold it. */
 async function offer(project: string, testsDirectory?: string): Promise<MessagePort> {
   const { port1, port2 } = new MessageChannel();
@@ -43,10 +53,8 @@ async function offer(project: string, testsDirectory?: string): Promise<MessageP
   return port1;
 }
 
-test('specs checked by the starting thread give the same report as one thread', async () => {
-  const project = projectWithSpecProblems();
-  try {
-    const alone = await lintJson(project);
+test('specs checked by the starting thread give the same report as one thread', () =>
+  withSpecProblems(async (project, alone) => {
     assert.equal(alone.code, 1);
     for (const rule of ['unknown-feature', 'unknown-variation', 'yaml-syntax']) assert.match(alone.stdout, new RegExp(rule));
 
@@ -55,15 +63,10 @@ test('specs checked by the starting thread give the same report as one thread', 
     const checking = lintSpecsForCommandThread(config, listProjectFiles(config, true).test, starting);
     assert.deepEqual(await lintJson(project), alone);
     await checking;
-  } finally {
-    rmSync(join(project, '..'), { recursive: true, force: true });
-  }
-});
+  }));
 
-test('when the starting thread fails, the command thread checks the specs itself', async () => {
-  const project = projectWithSpecProblems();
-  try {
-    const alone = await lintJson(project);
+test('when the starting thread fails, the command thread checks the specs itself', () =>
+  withSpecProblems(async (project, alone) => {
     const starting = await offer(project);
     const told: unknown[] = [];
     starting.once('message', (message) => {
@@ -73,21 +76,13 @@ test('when the starting thread fails, the command thread checks the specs itself
     assert.deepEqual(await lintJson(project), alone);
     assert.ok(told.length === 1 && typeof (told[0] as { references?: unknown }).references === 'string', 'the references were sent first');
     starting.close();
-  } finally {
-    rmSync(join(project, '..'), { recursive: true, force: true });
-  }
-});
+  }));
 
-test('an offer for another specs folder is refused and the starting thread told to stop', async () => {
-  const project = projectWithSpecProblems();
-  try {
-    const alone = await lintJson(project);
+test('an offer for another specs folder is refused and the starting thread told to stop', () =>
+  withSpecProblems(async (project, alone) => {
     const starting = await offer(project, join(project, 'elsewhere'));
     const told = new Promise((resolve) => starting.once('message', resolve));
     assert.deepEqual(await lintJson(project), alone);
     assert.deepEqual(await told, { stop: true });
     starting.close();
-  } finally {
-    rmSync(join(project, '..'), { recursive: true, force: true });
-  }
-});
+  }));

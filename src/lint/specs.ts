@@ -3,14 +3,14 @@
 // project another thread checks the specs while the command thread checks the rest (threads/spec-lint.ts).
 import type { FeatureAssertion, Project, ProjectConfig, TestSpec } from '../model/project.ts';
 import { checkEntityName, isRecord, valueAt } from './context.ts';
-import { FindingList } from './finding.ts';
+import type { FindingList } from './finding.ts';
 import { checkSchema } from './schema-check.ts';
 
 const PLACEHOLDER = '${{';
 
 /** What the spec checks know of a project's features and segments; plain data, so it can cross threads. */
 export interface SpecReferences {
-  features: Map<string, { archived: boolean; variations: Set<string>; variables: Set<string> }>;
+  features: Map<string, { archived: boolean; variations: string[]; variables: string[] }>;
   segments: Map<string, { archived: boolean }>;
 }
 
@@ -19,8 +19,8 @@ export function specReferencesOf(project: Project): SpecReferences {
   for (const [key, feature] of project.features) {
     features.set(key, {
       archived: feature.archived === true,
-      variations: new Set(feature.variations.map((v) => v.value)),
-      variables: new Set(feature.variablesSchema.map((v) => v.key)),
+      variations: feature.variations.map((v) => v.value),
+      variables: feature.variablesSchema.map((v) => v.key),
     });
   }
   const segments: SpecReferences['segments'] = new Map();
@@ -56,8 +56,8 @@ function checkSpec(ctx: SpecContext, spec: TestSpec): void {
   else if (feature.archived) {
     ctx.findings.warning(spec.file, ['feature'], 'archived-feature', `Feature "${spec.feature}" is archived: specs run without archived features`);
   }
-  const variations = feature?.variations;
-  const variables = feature?.variables;
+  const variations = feature ? new Set(feature.variations) : undefined;
+  const variables = feature ? new Set(feature.variables) : undefined;
   for (const assertion of spec.assertions) {
     const path = assertion.source.path; // built on each read: once here
     const raw = valueAt(spec.raw, path);

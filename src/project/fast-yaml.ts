@@ -502,16 +502,12 @@ class Scanner {
       for (;;) {
         const close = closingQuote(text, "'", p, end);
         if (close < 0) bail(); // multi-line
-        if (value === '' && text.charCodeAt(close + 1) !== APOSTROPHE) {
-          this.p = close + 1;
-          return quotedText(text, p, close);
-        }
-        value += text.slice(p, close);
         if (text.charCodeAt(close + 1) !== APOSTROPHE) {
           this.p = close + 1;
-          return value;
+          // Without '' escapes (nearly always) the text itself, from the cache.
+          return value === '' ? quotedText(text, p, close) : value + text.slice(p, close);
         }
-        value += "'";
+        value += text.slice(p, close) + "'";
         p = close + 2;
       }
     }

@@ -137,9 +137,7 @@ function readerFor({ config, tests, lintSpecs }: CommandReads) {
   } catch {
     return undefined; // the command thread lists them itself and reports what is wrong
   }
-  if (!lintSpecs || files.feature.length === 0 || files.test.length === 0) {
-    return { ...makeReadPlan(config, files, tests), paths: pathsOf(files), specs: [] };
-  }
-  const entities = { ...files, test: [] };
-  return { ...makeReadPlan(config, entities, false), paths: pathsOf(entities), specs: files.test };
+  const specs = lintSpecs && files.feature.length > 0 ? files.test : [];
+  const listed = specs.length > 0 ? { ...files, test: [] } : files;
+  return { ...makeReadPlan(config, listed, tests && specs.length === 0), paths: pathsOf(listed), specs };
 }

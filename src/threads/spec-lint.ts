@@ -14,7 +14,7 @@ import type { EntityFile } from '../project/files.ts';
 
 /**
  * Command thread → starting thread: what the specs refer to (packed: a structured clone of 10,000 features'
- * Sets took 25-55 ms to deserialise, JSON a few), or that they are not needed after all.
+ * entries took 25-55 ms to deserialise, JSON a few), or that they are not needed after all.
  */
 type ReferencesMessage = { references: string; dialect: Dialect } | { stop: true };
 
@@ -22,7 +22,7 @@ type PackedReferences = { features: Array<[string, boolean, string[], string[]]>
 
 function packReferences({ features, segments }: SpecReferences): string {
   return JSON.stringify({
-    features: Array.from(features, ([key, f]) => [key, f.archived, [...f.variations], [...f.variables]]),
+    features: Array.from(features, ([key, f]) => [key, f.archived, f.variations, f.variables]),
     segments: Array.from(segments, ([key, s]) => [key, s.archived]),
   } satisfies PackedReferences);
 }
@@ -30,7 +30,7 @@ function packReferences({ features, segments }: SpecReferences): string {
 function unpackReferences(packed: string): SpecReferences {
   const { features, segments } = JSON.parse(packed) as PackedReferences;
   return {
-    features: new Map(features.map(([key, archived, variations, variables]) => [key, { archived, variations: new Set(variations), variables: new Set(variables) }])),
+    features: new Map(features.map(([key, archived, variations, variables]) => [key, { archived, variations, variables }])),
     segments: new Map(segments.map(([key, archived]) => [key, { archived }])),
   };
 }

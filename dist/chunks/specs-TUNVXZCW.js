@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __flagwrightCreateRequire } from 'node:module';
-const require = __flagwrightCreateRequire(import.meta.url);
-import{checkSpecs,specReferencesOf}from"./chunk-FWEBAQX2.js";import"./chunk-EG5V723T.js";import"./chunk-TIHEGIK3.js";export{checkSpecs,specReferencesOf};
