@@ -25,9 +25,14 @@ function staticImports(file) {
   return [...found];
 }
 
+/**
+ * The entry and every chunk it loads before running: its static imports, and those of the chunks the entry
+ * itself imports dynamically at the top (it registers a resolve hook first, then imports main); transitively.
+ */
 export function staticClosure(entry) {
-  const seen = new Set([entry]);
-  const queue = [entry];
+  const topLevel = [...readFileSync(entry, 'utf8').matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)].map((m) => join(dirname(entry), m[1]));
+  const seen = new Set([entry, ...topLevel]);
+  const queue = [...seen];
   while (queue.length) for (const dep of staticImports(queue.pop())) if (!seen.has(dep)) (seen.add(dep), queue.push(dep));
   return [...seen];
 }

@@ -1,5 +1,6 @@
 // The `flagwright` executable: run the CLI with the process's arguments and streams.
 import module from 'node:module';
+import { resolveChunksDirectly } from '../util/chunk-resolution.ts';
 
 // A CLI starts a fresh process per command, and compiling the bundle's chunks (the AWS SDK alone is ~0.5 MB)
 // is a good part of a quick re-sync. Node's compile cache (22.1+) keeps V8's code for them in
@@ -7,6 +8,7 @@ import module from 'node:module';
 // entries are keyed by file contents and Node version, so a stale one is never used. Enabled before main.ts
 // is imported so that it is cached too. Not in the Action: a hosted runner starts with an empty tmpdir.
 module.enableCompileCache?.();
+resolveChunksDirectly(import.meta.url);
 const { main } = await import('./main.ts');
 
 // `flagwright lint | head` closes the pipe early: that is not an error.

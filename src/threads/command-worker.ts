@@ -4,12 +4,14 @@
 import module from 'node:module';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { resolveChunksDirectly } from '../util/chunk-resolution.ts';
 import type { ReadPlan } from '../project/read-ahead.ts';
 import { dropSpecLint, offerSpecLint, type SpecLintOffer } from './spec-lint.ts';
 
 const told = new Promise((resolve) => parentPort!.once('message', resolve));
 // The compile cache (see cli/bin.ts) is per thread: enabled here too before the CLI's modules load.
 module.enableCompileCache?.();
+resolveChunksDirectly(import.meta.url);
 const { argv, isTTY } = workerData as { argv: string[]; isTTY: boolean };
 const [{ main, loadCommand }, { dropReadPlan, offerReadPlan }] = await Promise.all([import('../cli/main.ts'), import('../project/read-ahead.ts')]);
 await loadCommand(argv[0]!);
