@@ -1,7 +1,7 @@
 // deploy() and rollback(): option handling around the sync engine, shared by the CLI and the Action.
 import { FlagwrightError } from '../model/diagnostic.ts';
 import type { DatafileSet } from '../model/datafile-set.ts';
-import { isAncestor, resolveCommit } from '../util/git.ts';
+import { headCommit, isAncestor, resolveCommit } from '../util/git.ts';
 import { DEFAULT_CACHE, revisionManifestKey, type CacheSettings, type Compression, type LocalDatafile, type Manifest } from './layout.ts';
 import { fromDatafileSet, readDatafilesDir, type LoadedDatafiles } from './input.ts';
 import { publish, type PlanSummary } from './engine.ts';
@@ -141,8 +141,8 @@ function ancestryGuard(commit: string | undefined, options: CommonOptions) {
 
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const settings = settingsFrom(options);
-  // A folder of datafiles never carries a commit: look HEAD up meanwhile (git runs while the SDK loads).
-  const head = options.commit === undefined && options.datafilesDir && options.repoDir ? resolveCommit('HEAD', options.repoDir) : undefined;
+  // A folder of datafiles never carries a commit: look HEAD up (in .git's files, or with git while the SDK loads).
+  const head = options.commit === undefined && options.datafilesDir && options.repoDir ? headCommit(options.repoDir) : undefined;
   head?.catch(() => {});
   // The target opens first (loading its SDK is CPU work that reading files cannot overlap) and its state is
   // requested at once; the local datafiles are read and hashed while those requests are out, so on a
@@ -181,7 +181,7 @@ async function checkedInput(options: DeployOptions, head: Promise<string | undef
   const revision = options.revision ?? input.revision;
   if (!revision) throw new FlagwrightError('no revision: the datafiles carry none; pass --revision', [], 2);
   if (!REVISION.test(revision)) throw new FlagwrightError(`--revision "${revision}" must be 1–128 of A-Z a-z 0-9 . _ - (it becomes a path segment)`, [], 2);
-  const commit = options.commit ?? input.commit ?? (options.repoDir ? await (head ?? resolveCommit('HEAD', options.repoDir)) : undefined);
+  const commit = options.commit ?? input.commit ?? (options.repoDir ? await (head ?? headCommit(options.repoDir)) : undefined);
   return { files: input.files, revision, commit };
 }
 
