@@ -23,8 +23,9 @@ server.run().then(({ port }) => { process.stdout.write('PORT ' + port + '\\n'); 
 process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
 `;
 
-export async function startS3rver(buckets: string[] = ['datafiles']): Promise<S3rverHandle> {
-  const directory = await mkdtemp(join(tmpdir(), 'fw-s3rver-'));
+/** `storeParent`: where s3rver keeps its objects (default: the temp folder). */
+export async function startS3rver(buckets: string[] = ['datafiles'], options: { storeParent?: string } = {}): Promise<S3rverHandle> {
+  const directory = await mkdtemp(join(options.storeParent ?? tmpdir(), 'fw-s3rver-'));
   const child: ChildProcess = spawn(process.execPath, ['--openssl-legacy-provider', '-e', SCRIPT, require.resolve('s3rver'), directory, JSON.stringify(buckets)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

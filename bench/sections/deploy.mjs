@@ -2,9 +2,10 @@
 // Section "deploy": `flagwright deploy --datafiles DIR` vs `aws s3 sync` (Debian awscli 2.9.19) against a
 // real s3rver on loopback, 1,000 prebuilt datafiles of ~20 KB: first sync, no-op re-sync, 10 changed files.
 // Flagwright writes two copies per changed datafile (immutable + latest) plus manifests; aws writes one.
-// Requests are counted by a proxy in front of s3rver. Runs on Node 24 (imports TypeScript test helpers).
+// Timed runs go straight to s3rver; requests are counted by a proxy in one more run of each tool. Runs on
+// Node 24 (imports TypeScript test helpers).
 //
-//   node bench/sections/deploy.mjs [--repeat N] [--files N] [--cli path/to/cli.js]
+//   node bench/sections/deploy.mjs [--repeat N] [--files N] [--cli path/to/cli.js] [--store-on-disk]
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,7 +81,12 @@ async function main() {
     process.stdout.write('## deploy\n\n> Skipped: /usr/bin/aws not found (apt-get install -y awscli).\n');
     return;
   }
-  const s3 = await startS3rver(['bench']);
+  // s3rver stores each object as three files. On this VM's disk, creating them cost s3rver ~2.4 ms of CPU per
+  // PUT, on the same two cores the tools run on: an artifact of the stand-in (S3 costs a client no CPU to
+  // store an object) that penalises whichever tool writes more objects. So the store lives on tmpfs when
+  // there is one; --store-on-disk measures the other way.
+  const storeParent = !argv.includes('--store-on-disk') && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const s3 = await startS3rver(['bench'], { storeParent });
   const proxy = await startFaultyProxy(s3.endpoint);
   const work = mkdtempSync(join(tmpdir(), 'flagwright-bench-deploy-'));
   const cliArg = argv.indexOf('--cli');
@@ -92,32 +98,30 @@ async function main() {
     // aws compares size + mtime against LastModified (1 s precision): let the clock pass the writes.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     let revision = 1;
-    // Each first sync goes to a fresh prefix; the re-syncs then run against the last one.
+    // Each first sync goes to a fresh prefix; the re-syncs then run against the last timed one.
     let prefix = 0;
-    const flagwright = () => timed(node24, [cli, 'deploy', '--target', `s3://bench/fw${prefix}`, '--endpoint', proxy.url, '--datafiles', dir, '--revision', `b${revision}`, '--json'], env);
-    const aws = () => timed(AWS, ['--endpoint-url', proxy.url, 's3', 'sync', dir, `s3://bench/aws${prefix}`, '--no-progress', '--only-show-errors', '--cache-control', 'public, max-age=60'], env);
-    const counted = async (run) => {
+    const flagwright = (endpoint) => () =>
+      timed(node24, [cli, 'deploy', '--target', `s3://bench/fw${prefix}`, '--endpoint', endpoint, '--datafiles', dir, '--revision', `b${revision}`, '--json'], env);
+    const aws = (endpoint) => () =>
+      timed(AWS, ['--endpoint-url', endpoint, 's3', 'sync', dir, `s3://bench/aws${prefix}`, '--no-progress', '--only-show-errors', '--cache-control', 'public, max-age=60'], env);
+    // Timed runs go straight to s3rver. The counting proxy is a Node process on the same two cores, and its CPU
+    // per request (~0.15 ms) slowed the tool that makes more requests; so requests are counted in one extra,
+    // untimed run of each tool through it.
+    const tools = { fw: { timedRun: flagwright(s3.endpoint), countedRun: flagwright(proxy.url) }, aws: { timedRun: aws(s3.endpoint), countedRun: aws(proxy.url) } };
+    const count = async (tool) => {
       proxy.reset();
-      const wallMs = await run();
-      const puts = proxy.log.filter((r) => r.method === 'PUT' || r.method === 'POST').length;
-      return { wallMs, requests: proxy.log.length, puts };
-    };
-    const pick = (runs) => ({ wallMs: median(runs.map((r) => r.wallMs)), requests: median(runs.map((r) => r.requests)), puts: median(runs.map((r) => r.puts)) });
-    // Re-syncs: the tools take turns, run after run, so a slow spell of the machine hits both.
-    const inTurns = async (runs, rounds) => {
-      const results = runs.map(() => []);
-      for (let i = 0; i < rounds; i++) for (const [k, run] of runs.entries()) results[k].push(await counted(run));
-      return results.map(pick);
+      await tools[tool].countedRun();
+      return { requests: proxy.log.length, puts: proxy.log.filter((r) => r.method === 'PUT' || r.method === 'POST').length };
     };
     const rows = [];
-    const row = (scenario, fw, cliRun, goal) =>
+    const row = (scenario, walls, counts, goal) =>
       rows.push({
         scenario,
-        'flagwright wall': seconds(fw.wallMs),
-        'flagwright requests (writes)': `${fw.requests} (${fw.puts})`,
-        'aws s3 sync wall': seconds(cliRun.wallMs),
-        'aws requests (writes)': `${cliRun.requests} (${cliRun.puts})`,
-        'aws / flagwright': ratio(cliRun.wallMs, fw.wallMs),
+        'flagwright wall': seconds(median(walls.fw)),
+        'flagwright requests (writes)': `${counts.fw.requests} (${counts.fw.puts})`,
+        'aws s3 sync wall': seconds(median(walls.aws)),
+        'aws requests (writes)': `${counts.aws.requests} (${counts.aws.puts})`,
+        'aws / flagwright': ratio(median(walls.aws), median(walls.fw)),
         goal,
       });
 
@@ -127,35 +131,39 @@ async function main() {
     const firstRuns = { fw: [], aws: [] };
     for (prefix = 0; prefix < REPEAT; prefix++) {
       const order = prefix % 2 === 0 ? ['fw', 'aws'] : ['aws', 'fw'];
-      for (const tool of order) firstRuns[tool].push(await counted(tool === 'fw' ? flagwright : aws));
+      for (const tool of order) firstRuns[tool].push(await tools[tool].timedRun());
     }
+    const firstCounts = { fw: await count('fw'), aws: await count('aws') }; // to prefix REPEAT, fresh
     prefix = REPEAT - 1;
-    row(`first sync (${files.length} files)`, pick(firstRuns.fw), pick(firstRuns.aws), 'flagwright ≤ aws');
+    row(`first sync (${files.length} files)`, firstRuns, firstCounts, 'flagwright ≤ aws');
     process.stderr.write('deploy bench: no-op…\n');
-    row('no-op re-sync', ...(await inTurns([flagwright, aws], NOOP_REPEAT)), '≥ 5×, 0 writes');
+    // The tools take turns, run after run, so a slow spell of the machine hits both.
+    const noopRuns = { fw: [], aws: [] };
+    for (let i = 0; i < NOOP_REPEAT; i++) for (const tool of ['fw', 'aws']) noopRuns[tool].push(await tools[tool].timedRun());
+    row('no-op re-sync', noopRuns, { fw: await count('fw'), aws: await count('aws') }, '≥ 5×, 0 writes');
     process.stderr.write('deploy bench: 10 changed…\n');
     // Each repetition changes 10 other files (new bytes, new revision) for both tools.
-    const change = (i) => {
+    const change = async (i) => {
       revision++;
       for (let k = 0; k < 10; k++) {
         const file = files[(i * 10 + k * 97) % files.length];
         writeFileSync(file.path, datafile(file.env, file.tag, `b1`, revision));
       }
+      await new Promise((resolve) => setTimeout(resolve, 1100));
     };
     const changedRuns = { fw: [], aws: [] };
     for (let i = 0; i < REPEAT; i++) {
-      change(i);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-      changedRuns.fw.push(await counted(flagwright));
-      changedRuns.aws.push(await counted(aws));
+      await change(i);
+      for (const tool of ['fw', 'aws']) changedRuns[tool].push(await tools[tool].timedRun());
     }
-    row('10 changed files', pick(changedRuns.fw), pick(changedRuns.aws), '≥ 3×');
+    await change(REPEAT); // one more round, counted
+    row('10 changed files', changedRuns, { fw: await count('fw'), aws: await count('aws') }, '≥ 3×');
 
     process.stdout.write(`## deploy\n\n`);
     process.stdout.write(
       `${files.length} datafiles of ~${Math.round(Buffer.byteLength(datafile('production', 't0', 'b1')) / 1024)} KB to s3rver 3.7.1 on loopback, ` +
-        `\`${cliLabel} deploy --datafiles\` vs \`aws s3 sync\` (${spawnSync(AWS, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0]}). ` +
-        `Flagwright writes an immutable and a latest copy of each changed file plus two manifests; requests counted by a proxy; medians of ${REPEAT} runs each (${NOOP_REPEAT} for the no-op; first syncs to fresh prefixes, the tools taking turns at going first).\n\n`,
+        `\`${cliLabel} deploy --datafiles\` vs \`aws s3 sync\` (${spawnSync(AWS, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0]}); s3rver's store in ${storeParent === '/dev/shm' ? 'tmpfs (/dev/shm)' : `${storeParent} (on disk)`}. ` +
+        `Flagwright writes an immutable and a latest copy of each changed file plus two manifests; timed runs go straight to s3rver, requests are counted by a proxy in one more run of each; medians of ${REPEAT} runs each (${NOOP_REPEAT} for the no-op; first syncs to fresh prefixes, the tools taking turns at going first).\n\n`,
     );
     process.stdout.write(table(rows));
   } finally {
