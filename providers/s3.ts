@@ -96,6 +96,8 @@ const createS3: ProviderFactory = async (location, options) => {
     ...(o.headers.contentEncoding ? { ContentEncoding: o.headers.contentEncoding } : {}),
     Metadata: { sha256: o.sha256 },
   });
+  // A deploy asks for every latest file's URL: the base is worked out once.
+  const publicBase = options.endpoint ? `${options.endpoint.replace(/\/$/, '')}/${bucket}` : `https://${bucket}.s3.${config.region}.amazonaws.com`;
   const invalidation = options.cloudfrontDistribution
     ? await import('./cloudfront.ts').then((m) => m.createInvalidator(options, prefix))
     : undefined;
@@ -163,10 +165,7 @@ const createS3: ProviderFactory = async (location, options) => {
         }
       }),
     ...(invalidation ? { invalidate: (keys: string[], o: { wait: boolean }) => invalidation.invalidate(keys, o) } : {}),
-    publicUrl(key) {
-      if (options.endpoint) return `${options.endpoint.replace(/\/$/, '')}/${bucket}/${full(key)}`;
-      return `https://${bucket}.s3.${config.region}.amazonaws.com/${full(key)}`;
-    },
+    publicUrl: (key) => `${publicBase}/${full(key)}`,
     async close() {
       client.destroy();
       invalidation?.close();

@@ -88,8 +88,10 @@ export function planDeploy(input: PlanInput): Plan {
   const files: ManifestFile[] = [];
 
   const complete = input.complete !== false;
-  const object = (key: string, body: Buffer, md5: string, sha256: string, cacheControl: string, recorded: string | undefined): PlannedObject => {
-    const headers = headersFor(cacheControl, input.compression);
+  // Two header sets in all, shared by the plan's objects (nothing changes them).
+  const immutableHeaders = headersFor(input.cache.immutable, input.compression);
+  const latestHeaders = headersFor(input.cache.latest, input.compression);
+  const object = (key: string, body: Buffer, md5: string, sha256: string, headers: ObjectHeaders, recorded: string | undefined): PlannedObject => {
     // A kept copy outside the listed folders is as the live manifest recorded it.
     const remote = remoteByKey.get(key) ?? (body.length === 0 && !complete ? { key, size: 0, md5 } : undefined);
     let action: Action = 'upload';
@@ -114,16 +116,16 @@ export function planDeploy(input: PlanInput): Plan {
     const contentHash = keepable && previous.sha256 !== sha256 ? contentHashOf(file.bytes) : undefined;
     if (keepable && (previous.sha256 === sha256 || previous.contentHash === contentHash)) {
       // Same flags as live: keep the live copy (and its revision stamp); at most its headers change.
-      immutable.push(object(previous.immutablePath, KEPT, previous.md5, previous.sha256, input.cache.immutable, live?.cacheControl.immutable));
-      latest.push(object(path, KEPT, previous.md5, previous.sha256, input.cache.latest, live?.cacheControl.latest));
+      immutable.push(object(previous.immutablePath, KEPT, previous.md5, previous.sha256, immutableHeaders, live?.cacheControl.immutable));
+      latest.push(object(path, KEPT, previous.md5, previous.sha256, latestHeaders, live?.cacheControl.latest));
       files.push(previous);
       continue;
     }
     const body = encode(file.bytes, input.compression);
     const md5 = md5Hex(body);
     const iKey = file.immutableKey ?? immutableKey(file, input.revision);
-    immutable.push(object(iKey, body, md5, sha256, input.cache.immutable, live?.cacheControl.immutable));
-    latest.push(object(path, body, md5, sha256, input.cache.latest, live?.cacheControl.latest));
+    immutable.push(object(iKey, body, md5, sha256, immutableHeaders, live?.cacheControl.immutable));
+    latest.push(object(path, body, md5, sha256, latestHeaders, live?.cacheControl.latest));
     files.push({ environment: file.environment, path, immutablePath: iKey, sha256, size: file.bytes.length, md5, contentHash: contentHash ?? contentHashOf(file.bytes) });
   }
 
