@@ -1,4 +1,5 @@
-// The one place Flagwright runs git. Plain child processes: no library needed for a few porcelain calls.
+// The one place Flagwright asks git: plain child processes for a few porcelain calls (no library needed), and
+// HEAD read from .git's files where they are plain (headFromFiles), which spares a deploy starting git.
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FlagwrightError } from '../model/diagnostic.ts';
