@@ -1,6 +1,7 @@
 // The one place Flagwright asks git: plain child processes for a few porcelain calls (no library needed), and
 // HEAD read from .git's files where they are plain (headFromFiles), which spares a deploy starting git.
 import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { FlagwrightError } from '../model/diagnostic.ts';
 
@@ -10,10 +11,13 @@ export interface GitResult {
   code: number;
 }
 
+// require() of a built-in, on every Node the bundle supports (process.getBuiltinModule needs 20.16).
+const loadBuiltin = createRequire(import.meta.url);
+
 /** Runs git and returns its output; never throws for a non-zero exit (callers decide). */
 export function gitRaw(args: string[], cwd: string, input?: string): Promise<GitResult> {
   // Loaded on first use: a deploy that finds HEAD in .git (headCommit) never starts a process.
-  const { execFile } = process.getBuiltinModule('node:child_process');
+  const { execFile } = loadBuiltin('node:child_process') as typeof import('node:child_process');
   return new Promise((resolve) => {
     const child = execFile(
       'git',

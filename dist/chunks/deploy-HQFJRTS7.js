@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __flagwrightCreateRequire } from 'node:module';
-const require = __flagwrightCreateRequire(import.meta.url);
-import{deploy,rollback}from"./chunk-M3YUFBRT.js";import"./chunk-4FUQMTLZ.js";import"./chunk-47KGVNGC.js";import"./chunk-2QJ6IXM4.js";import"./chunk-CMEFZ7KU.js";import"./chunk-3YFYXKWU.js";import"./chunk-ZEAQ72RR.js";import"./chunk-I7VXUXPW.js";import"./chunk-FNF4KBTR.js";import"./chunk-7HB3BOLL.js";import"./chunk-KFRRKWNT.js";import"./chunk-TIHEGIK3.js";export{deploy,rollback};
