@@ -12,6 +12,7 @@ import { reportFromJson } from '../src/diff/json.ts';
 import { renderComment } from '../src/render/comment.ts';
 import diffCommand from '../src/cli/commands/diff.ts';
 import type { CliIO } from '../src/cli/command.ts';
+import { testGitEnv } from './helpers/git-env.ts';
 
 const seed = join(import.meta.dirname, '..', 'examples', 'seed-project');
 const goldenDir = join(import.meta.dirname, 'fixtures', 'diff', 'projects');
@@ -20,17 +21,7 @@ let repo = '';
 let baseSha = '';
 
 // Fixed identity and dates: commit SHAs (shown in the footer) are then the same on every run.
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
-  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
+const gitEnv = { ...testGitEnv, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' };
 const run = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: gitEnv, encoding: 'utf8' }).trim();
 
 before(() => {
